@@ -1,0 +1,53 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import svelte from '@astrojs/svelte';
+import mdx from '@astrojs/mdx';
+import remarkMath from 'remark-math';
+import rehypeKatex from 'rehype-katex';
+import { remarkCitations } from './src/markdown/citations.ts';
+import { remarkReadingTime } from './src/markdown/readingTime.ts';
+
+/** The site may live under a sub-path of another site (e.g. BASE_PATH=/blog/). */
+const base = normaliseBase(process.env.BASE_PATH ?? '/');
+
+export default defineConfig({
+  site: process.env.SITE_URL ?? 'https://pixels-to-portraits.example',
+  base,
+  trailingSlash: 'always',
+  output: 'static',
+  integrations: [svelte(), mdx()],
+  markdown: {
+    remarkPlugins: [remarkMath, remarkCitations, remarkReadingTime],
+    // MathML output writes no inline style attributes, so the hash-based CSP holds.
+    rehypePlugins: [[rehypeKatex, { output: 'mathml' }]],
+  },
+  build: {
+    // Every asset is a file under the base path: a data: URL would need its own CSP source.
+    assets: '_astro',
+  },
+  vite: {
+    build: { assetsInlineLimit: 0 },
+  },
+  experimental: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self'",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "worker-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      // tfjs compiles its wasm backend; nothing else may evaluate code.
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+    },
+  },
+});
+
+/** @param {string} value */
+function normaliseBase(value) {
+  const trimmed = value.trim().replace(/^\/+|\/+$/g, '');
+  return trimmed ? `/${trimmed}/` : '/';
+}

@@ -1,0 +1,85 @@
+/**
+ * Helpers shared by the end-to-end tests: launch Chromium, open a page while recording
+ * console errors, CSP violations and requests to other origins, and bring figures to life.
+ */
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { CHROMIUM_ARGS } from './chromium.ts';
+
+export const siteUrl = () => inject('siteUrl');
+
+export function launch(extraArgs: string[] = []): Promise<Browser> {
+  return chromium.launch({
+    executablePath: inject('chromium'),
+    args: [...CHROMIUM_ARGS, ...extraArgs],
+  });
+}
+
+export interface Watched {
+  page: Page;
+  consoleErrors: string[];
+  cspViolations: string[];
+  foreignRequests: string[];
+  requests: string[];
+  close(): Promise<void>;
+}
+
+export const PHONE = { width: 390, height: 844 } as const;
+export const LAPTOP = { width: 1280, height: 800 } as const;
+
+/** Opens `path` (relative to the site root) and records everything a test may assert on. */
+export async function open(
+  browser: Browser,
+  path: string,
+  options: BrowserContextOptions & { base?: string } = {},
+): Promise<Watched> {
+  const { base = siteUrl(), ...contextOptions } = options;
+  const context = await browser.newContext({ viewport: LAPTOP, ...contextOptions });
+  const page = await context.newPage();
+  const origin = new URL(base).origin;
+  const watched: Watched = {
+    page,
+    consoleErrors: [],
+    cspViolations: [],
+    foreignRequests: [],
+    requests: [],
+    close: () => context.close(),
+  };
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI}`);
+    });
+  });
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    const text = message.text();
+    (text.includes('CSP violation') || text.includes('Content Security Policy')
+      ? watched.cspViolations
+      : watched.consoleErrors
+    ).push(text);
+  });
+  page.on('pageerror', (error) => watched.consoleErrors.push(String(error)));
+  page.on('request', (request) => {
+    const url = request.url();
+    watched.requests.push(url);
+    if (!url.startsWith('data:') && !url.startsWith('blob:') && new URL(url).origin !== origin) {
+      watched.foreignRequests.push(url);
+    }
+  });
+  await page.goto(new URL(path, base).toString(), { waitUntil: 'load' });
+  return watched;
+}
+
+/** Scrolls each figure into view (they hydrate near the viewport) and waits until it is live. */
+export async function wakeFigures(page: Page): Promise<string[]> {
+  const ids = await page.$$eval('[data-figure]', (els) =>
+    els.map((el) => el.getAttribute('data-figure') ?? ''),
+  );
+  for (const id of ids) {
+    const figure = page.locator(`[data-figure="${id}"]`);
+    await figure.scrollIntoViewIfNeeded();
+    await page.waitForSelector(`[data-figure="${id}"][data-hydrated="true"]`);
+    await page.waitForSelector(`[data-figure="${id}"]:not([data-status="loading"])`);
+  }
+  return ids;
+}
