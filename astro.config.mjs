@@ -6,6 +6,7 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { remarkCitations } from './src/markdown/citations.ts';
 import { remarkReadingTime } from './src/markdown/readingTime.ts';
+import { rehypeFocusableMath } from './src/markdown/focusableMath.ts';
 
 /** The site may live under a sub-path of another site (e.g. BASE_PATH=/blog/). */
 const base = normaliseBase(process.env.BASE_PATH ?? '/');
@@ -19,7 +20,7 @@ export default defineConfig({
   markdown: {
     remarkPlugins: [remarkMath, remarkCitations, remarkReadingTime],
     // MathML output writes no inline style attributes, so the hash-based CSP holds.
-    rehypePlugins: [[rehypeKatex, { output: 'mathml' }]],
+    rehypePlugins: [[rehypeKatex, { output: 'mathml' }], rehypeFocusableMath],
   },
   build: {
     // Every asset is a file under the base path: a data: URL would need its own CSP source.
