@@ -7,6 +7,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
+import { astroEnv } from '../astroEnv.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const copies: string[] = [];
@@ -32,7 +33,7 @@ function astro(dir: string, command: 'sync' | 'build') {
   const result = spawnSync(process.execPath, [join(root, 'node_modules/astro/astro.js'), command], {
     cwd: dir,
     encoding: 'utf8',
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
+    env: astroEnv({ NO_COLOR: '1', FORCE_COLOR: '0' }),
   });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
 }

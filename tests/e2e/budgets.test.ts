@@ -1,0 +1,54 @@
+/**
+ * Byte budgets, which are deterministic: an article ships ≤ 60 KB gzip of JavaScript
+ * before any figure is visible and asks for no tfjs or model; the tfjs a figure then
+ * loads is ≤ 180 KB gzip.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { kb, total, weigh } from '../../scripts/lib/pageWeight.ts';
+import { PHONE, launch, open } from './browser.ts';
+
+const INITIAL_JS_BUDGET = 60 * 1024;
+const TFJS_BUDGET = 180 * 1024;
+const isTfjs = (url: string) => /\/_astro\/runtime\.[\w-]+\.js$|\.wasm$|\/models\//.test(url);
+
+let browser: Browser;
+beforeAll(async () => (browser = await launch()));
+afterAll(() => browser?.close());
+
+test.each(['vae/', 'gan/', 'diffusion/'])(
+  '/%s ships ≤ 60 KB gzip of JavaScript up front and no tfjs',
+  async (path) => {
+    const w = await open(browser, path, { viewport: PHONE });
+    try {
+      await w.page.waitForLoadState('networkidle');
+      const initialJs = total(weigh(w.requests, 'dist', '/'), 'js');
+      expect(initialJs.gzip, `initial JS is ${kb(initialJs.gzip)}`).toBeLessThanOrEqual(
+        INITIAL_JS_BUDGET,
+      );
+      expect(w.requests.filter(isTfjs)).toEqual([]);
+    } finally {
+      await w.close();
+    }
+  },
+);
+
+test('the tfjs a figure loads is ≤ 180 KB gzip', async () => {
+  const w = await open(browser, 'diffusion/', { viewport: PHONE });
+  try {
+    await w.page.waitForLoadState('networkidle');
+    const before = new Set(w.requests);
+    await w.page.locator('[data-figure="forward-diffusion"]').scrollIntoViewIfNeeded();
+    await w.page.waitForSelector('[data-figure="forward-diffusion"][data-status="ready"]');
+    const loaded = weigh(
+      w.requests.filter((u) => !before.has(u)),
+      'dist',
+      '/',
+    );
+    expect(loaded.some((f) => /runtime\./.test(f.path))).toBe(true);
+    const js = total(loaded, 'js');
+    expect(js.gzip, `the figure loaded ${kb(js.gzip)} of JS`).toBeLessThanOrEqual(TFJS_BUDGET);
+  } finally {
+    await w.close();
+  }
+});
