@@ -18,10 +18,14 @@ async function ready(page: Page) {
 }
 const badge = (page: Page) => page.locator(`${fig} .badge`).textContent();
 const note = (page: Page) => page.locator(`${fig} .figure-note`).textContent();
-/** Centre of mass spread of the drawn points (SVG units), a proxy for how noised they are. */
+/** Horizontal spread of the drawn points (SVG units), a proxy for how noised they are. */
 const spread = (page: Page) =>
-  page.$$eval(`${fig} circle.pt`, (dots) => {
-    const xs = dots.map((d) => Number(d.getAttribute('cx')));
+  page.$$eval(`${fig} path.pts`, (paths) => {
+    // Each point is drawn as `M<x − r> <y>a…`: read the x of every point.
+    const xs = paths.flatMap((p) =>
+      [...(p.getAttribute('d') ?? '').matchAll(/M(-?[\d.]+) /g)].map((m) => Number(m[1])),
+    );
+    if (xs.length !== 700) return Number.NaN; // every point must be drawn
     const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
     return Math.sqrt(xs.reduce((a, b) => a + (b - mean) ** 2, 0) / xs.length);
   });
@@ -49,14 +53,11 @@ describe('the forward-diffusion figure', () => {
       const clean = await spread(page);
       const baseline = await numTensors(page);
       const slider = page.getByRole('slider', { name: /Step/ });
-      const firstCx = await page.locator(`${fig} circle.pt`).first().getAttribute('cx');
+      const firstPath = await page.locator(`${fig} path.pts`).first().getAttribute('d');
       await slider.fill('1000');
       await page.waitForFunction(
-        ([sel, before]) => {
-          const dots = [...document.querySelectorAll(`${sel} circle.pt`)];
-          return dots.length > 0 && dots[0]!.getAttribute('cx') !== before;
-        },
-        [fig, firstCx] as const,
+        ([sel, before]) => document.querySelector(`${sel} path.pts`)?.getAttribute('d') !== before,
+        [fig, firstPath] as const,
       );
       expect(await page.locator(`${fig} .readout dd`).first().textContent()).toBe('0.006');
       const noised = await spread(page);

@@ -1,0 +1,141 @@
+/**
+ * `npm run bench`: what a reader pays and waits for. Prints, per page, the bytes of HTML,
+ * CSS and JavaScript loaded before any figure is visible (raw and gzip) and in all once
+ * every figure is awake; the tfjs a live figure loads and how fast it responds; and
+ * Lighthouse mobile scores. Builds the site first if dist/ is missing.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import lighthouse from 'lighthouse';
+import { chromium, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, ensureChromium } from '../tests/e2e/chromium.ts';
+import { serveDist } from '../tests/e2e/server.ts';
+import { kb, total, weigh, type Weighed } from './lib/pageWeight.ts';
+
+const PAGES = ['', 'vae/', 'gan/', 'diffusion/'];
+const LIGHTHOUSE_PAGES = ['', 'vae/', 'gan/', 'diffusion/'];
+const DEBUG_PORT = 9333;
+
+if (!existsSync('dist/index.html')) execFileSync('npm', ['run', 'build'], { stdio: 'inherit' });
+const executablePath = ensureChromium();
+process.env['CHROME_PATH'] ??= executablePath;
+const server = await serveDist('dist', '/');
+const browser = await chromium.launch({
+  executablePath,
+  args: [...CHROMIUM_ARGS, `--remote-debugging-port=${DEBUG_PORT}`],
+});
+
+const cell = (files: Weighed[], kind?: Weighed['kind']) => {
+  const t = total(files, kind);
+  return `${kb(t.raw)} / ${kb(t.gzip)}`.padEnd(22);
+};
+
+console.log('\nPage weight, phone viewport (raw / gzip)');
+console.log(
+  `${'page'.padEnd(13)}${'HTML'.padEnd(22)}${'CSS'.padEnd(22)}${'JS initial'.padEnd(22)}${'total initial'.padEnd(22)}total with figures`,
+);
+for (const path of PAGES) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto(server.url + path);
+  await page.waitForLoadState('networkidle');
+  const initial = weigh(requests, 'dist', '/');
+  await wakeAll(page);
+  const all = weigh(requests, 'dist', '/');
+  console.log(
+    `/${path}`.padEnd(13) +
+      cell(initial, 'html') +
+      cell(initial, 'css') +
+      cell(initial, 'js') +
+      cell(initial) +
+      cell(all).trim(),
+  );
+  await context.close();
+}
+
+console.log('\nThe forward-diffusion figure (TensorFlow.js)');
+{
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto(server.url + 'diffusion/');
+  await page.waitForLoadState('networkidle');
+  const before = new Set(requests);
+  const started = Date.now();
+  const fig = page.locator('[data-figure="forward-diffusion"]');
+  await fig.scrollIntoViewIfNeeded();
+  await page.waitForSelector('[data-figure="forward-diffusion"][data-status="ready"]');
+  const startMs = Date.now() - started;
+  const loaded = weigh(
+    requests.filter((u) => !before.has(u)),
+    'dist',
+    '/',
+  );
+  const backend = await fig.getAttribute('data-backend');
+  const slider = page.getByRole('slider', { name: /Step/ });
+  const times: number[] = [];
+  for (let i = 1; i <= 30; i++) {
+    const old = await fig.locator('path.pts').first().getAttribute('d');
+    const t0 = await page.evaluate(() => performance.now());
+    await slider.fill(String(i * 33));
+    await page.waitForFunction(
+      (prev) =>
+        document.querySelector('[data-figure="forward-diffusion"] path.pts')?.getAttribute('d') !==
+        prev,
+      old,
+    );
+    times.push((await page.evaluate(() => performance.now())) - t0);
+  }
+  times.sort((a, b) => a - b);
+  const numTensors = await page.evaluate(
+    () =>
+      (globalThis as unknown as { _tfengine: { state: { numTensors: number } } })._tfengine.state
+        .numTensors,
+  );
+  console.log(`  JS it loads: ${cell(loaded, 'js').trim()} (budget 180 KB gzip)`);
+  console.log(`  wasm binary: ${cell(loaded, 'wasm').trim()}`);
+  console.log(`  backend: ${backend}; scroll to live: ${startMs} ms (local server, no throttling)`);
+  console.log(
+    `  slider update to redrawn 700 points: median ${times[15]!.toFixed(1)} ms, p90 ${times[27]!.toFixed(1)} ms`,
+  );
+  console.log(`  live tensors after 30 updates: ${numTensors}`);
+  await context.close();
+}
+
+console.log('\nLighthouse 12.2.3, mobile (performance / accessibility / best practices / SEO)');
+for (const path of LIGHTHOUSE_PAGES) {
+  const result = await lighthouse(server.url + path, {
+    port: DEBUG_PORT,
+    output: 'json',
+    logLevel: 'error',
+    onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
+  });
+  const categories = result?.lhr.categories ?? {};
+  const score = (id: string) => Math.round((categories[id]?.score ?? 0) * 100);
+  const audits = result?.lhr.audits ?? {};
+  console.log(
+    `  /${path}`.padEnd(15) +
+      `${score('performance')} / ${score('accessibility')} / ${score('best-practices')} / ${score('seo')}` +
+      `   LCP ${audits['largest-contentful-paint']?.displayValue ?? '?'}, TBT ${audits['total-blocking-time']?.displayValue ?? '?'}, CLS ${audits['cumulative-layout-shift']?.displayValue ?? '?'}`,
+  );
+}
+
+await browser.close();
+await server.close();
+
+async function wakeAll(page: Page) {
+  for (const figure of await page.$$('[data-figure]')) {
+    await figure.scrollIntoViewIfNeeded();
+    await page.waitForTimeout(50);
+  }
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('[data-figure]')].every(
+      (f) =>
+        f.getAttribute('data-hydrated') === 'true' && f.getAttribute('data-status') !== 'loading',
+    ),
+  );
+  await page.waitForLoadState('networkidle');
+}
