@@ -29,6 +29,7 @@ test('the build has the home page, three chapters, the 404 page and the embeds',
 });
 
 describe.each([
+  ['small phone', { width: 360, height: 740 }],
   ['phone', PHONE],
   ['laptop', LAPTOP],
 ])('on a %s', (_name, viewport) => {
@@ -77,7 +78,7 @@ describe('an article page', () => {
       expect(citeTargets.length).toBeGreaterThan(5);
       for (const id of citeTargets) expect(await page.locator(`li[id="${id}"]`).count()).toBe(1);
       // The first citation is number 1 and points at the first entry of the list.
-      const first = await page.locator('sup.cite a').first();
+      const first = page.locator('sup.cite a').first();
       expect(await first.textContent()).toBe('1');
       const firstRef = await page.locator('.references ol li').first().getAttribute('id');
       expect(`#${firstRef}`).toBe(await first.getAttribute('href'));

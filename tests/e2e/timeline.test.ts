@@ -117,6 +117,20 @@ describe('the timeline', () => {
     }
   });
 
+  test('Reset returns to all years and no selection', async () => {
+    const w = await open(browser, '?timeline.from=2016&timeline.sel=ddpm#fig-timeline');
+    const { page } = w;
+    try {
+      await wakeFigures(page);
+      expect(await cardTitle(page)).toBe('DDPM');
+      await page.locator(fig).getByRole('button', { name: 'Reset' }).click();
+      expect(await page.locator(`${fig} .card`).count()).toBe(0);
+      expect(await page.getByRole('slider', { name: /From/ }).inputValue()).toBe('2013');
+    } finally {
+      await w.close();
+    }
+  });
+
   test('bad URL parameters are clamped or ignored', async () => {
     const w = await open(browser, '?timeline.from=1800&timeline.to=banana&timeline.sel=%3Cimg%3E');
     const { page } = w;

@@ -7,6 +7,8 @@ import {
   stateUrl,
 } from '../../src/lib/urlState.ts';
 
+type State = { t: number; schedule: 'linear' | 'cosine'; sel: string | null };
+
 const fields = {
   t: intField(0, 0, 1000),
   schedule: choiceField('linear', ['linear', 'cosine'] as const),
@@ -45,7 +47,7 @@ describe('readState', () => {
 
 describe('stateUrl', () => {
   test('writes only non-default values and points at the figure', () => {
-    const url = stateUrl('https://x.test/blog/vae/?other=1', 'fd', fields, {
+    const url = stateUrl<State>('https://x.test/blog/vae/?other=1', 'fd', fields, {
       t: 300,
       schedule: 'linear',
       sel: null,
@@ -54,7 +56,7 @@ describe('stateUrl', () => {
   });
 
   test('replaces the figure’s stale parameters but keeps other figures’', () => {
-    const url = stateUrl('https://x.test/?fd.t=5&timeline.sel=vae#top', 'fd', fields, {
+    const url = stateUrl<State>('https://x.test/?fd.t=5&timeline.sel=vae#top', 'fd', fields, {
       t: 0,
       schedule: 'cosine',
       sel: 'vae',
@@ -67,7 +69,7 @@ describe('stateUrl', () => {
   });
 
   test('round-trips through readState', () => {
-    const state = { t: 731, schedule: 'cosine' as const, sel: 'dcgan' };
+    const state: State = { t: 731, schedule: 'cosine', sel: 'dcgan' };
     const url = new URL(stateUrl('https://x.test/', 'fd', fields, state));
     expect(readState(url.search, 'fd', fields)).toEqual(state);
   });
