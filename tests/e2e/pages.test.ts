@@ -83,6 +83,10 @@ describe('an article page', () => {
       const firstRef = await page.locator('.references ol li').first().getAttribute('id');
       expect(`#${firstRef}`).toBe(await first.getAttribute('href'));
 
+      const entry = (await page.locator('.references li').first().textContent())?.trim();
+      expect(entry).toMatch(/^\S.*\(\d{4}\)\. .+\. .+\.$/);
+      expect(entry).not.toMatch(/\s[.,]/);
+
       expect(await page.locator('math').count()).toBeGreaterThan(2);
       // MathML needs no inline styles, which the CSP would block.
       expect(await page.locator('[style]').count()).toBe(0);
