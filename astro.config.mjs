@@ -22,11 +22,8 @@ export default defineConfig({
     // MathML output writes no inline style attributes, so the hash-based CSP holds.
     rehypePlugins: [[rehypeKatex, { output: 'mathml' }], rehypeFocusableMath],
   },
-  build: {
-    // Every asset is a file under the base path: a data: URL would need its own CSP source.
-    assets: '_astro',
-  },
   vite: {
+    // Every asset is a file under the base path: a data: URL would need its own CSP source.
     build: { assetsInlineLimit: 0 },
   },
   experimental: {

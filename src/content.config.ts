@@ -27,7 +27,7 @@ const articles = defineCollection({
       summary: z.string().min(20).max(240),
       /** The model family the chapter is about; it picks the chapter's accent colour. */
       family: z.enum(FAMILIES),
-      /** Id of the figure shown as the chapter's hero (must be a registered figure). */
+      /** Id of the figure the chapter is built around, named on its home-page card (a registered figure). */
       hero: z.enum(FIGURE_IDS),
       /** Bibliography keys (from content/references.yaml) this chapter may cite with [@key]. */
       references: z.array(reference('references')).default([]),

@@ -60,6 +60,12 @@ export function readState<S extends object>(search: string, prefix: string, fiel
  * The URL that restores `state`: the page URL with this figure's parameters replaced
  * (defaults left out to keep links short) and the figure's anchor as the fragment.
  */
+/**
+ * Page parameters that belong to this viewer, not to the state being shared: presenter mode
+ * and a backend override chosen for one classroom machine.
+ */
+const PER_VIEWER = ['present', 'backend'];
+
 export function stateUrl<S extends object>(
   href: string,
   prefix: string,
@@ -68,7 +74,7 @@ export function stateUrl<S extends object>(
 ): string {
   const url = new URL(href);
   for (const key of [...url.searchParams.keys()]) {
-    if (key.startsWith(`${prefix}.`)) url.searchParams.delete(key);
+    if (key.startsWith(`${prefix}.`) || PER_VIEWER.includes(key)) url.searchParams.delete(key);
   }
   for (const key of Object.keys(fields) as (keyof S & string)[]) {
     const field = fields[key];

@@ -6,7 +6,7 @@
  * A key that is not declared in the article's `references` field, or not present in
  * content/references.yaml, fails the build with the file, the field and the key.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import type { Nodes, PhrasingContent, Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { parse } from 'yaml';
@@ -92,15 +92,16 @@ function citationNode(items: { key: string; n: number }[]): PhrasingContent {
   };
 }
 
-const cache = new Map<string, Set<string>>();
+/** Parsed once per version of the file (the dev server sees new references without a restart). */
+const cache = new Map<string, { mtime: number; keys: Set<string> }>();
 function knownReferenceKeys(path: string): Set<string> {
-  let keys = cache.get(path);
-  if (!keys) {
-    const entries: unknown = parse(readFileSync(path, 'utf8'));
-    keys = new Set(
-      Array.isArray(entries) ? entries.map((e: { id?: unknown }) => String(e?.id)) : [],
-    );
-    cache.set(path, keys);
-  }
+  const mtime = statSync(path).mtimeMs;
+  const cached = cache.get(path);
+  if (cached?.mtime === mtime) return cached.keys;
+  const entries: unknown = parse(readFileSync(path, 'utf8'));
+  const keys = new Set(
+    Array.isArray(entries) ? entries.map((e: { id?: unknown }) => String(e?.id)) : [],
+  );
+  cache.set(path, { mtime, keys });
   return keys;
 }

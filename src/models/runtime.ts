@@ -12,14 +12,23 @@
 import * as tf from '@tensorflow/tfjs-core';
 import wasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
+import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 
-export type BackendName = 'wasm' | 'webgl' | 'cpu';
-export const BACKENDS: readonly BackendName[] = ['wasm', 'webgl', 'cpu'];
+import {
+  BACKENDS,
+  BACKEND_LABELS as NAMES,
+  type BackendName,
+  type RuntimeStatus,
+} from './backends.ts';
 
-export interface RuntimeStatus {
-  backend: BackendName;
-  /** Why the runtime is not on the backend that was asked for first, if it is not. */
-  note: string | null;
+export { BACKENDS, type BackendName, type RuntimeStatus };
+
+/** Thrown by `read` when the backend went away mid-computation; figures simply recompute. */
+export class BackendChanged extends Error {
+  constructor() {
+    super('The TensorFlow.js backend changed during a computation.');
+    this.name = 'BackendChanged';
+  }
 }
 
 type Listener = (status: RuntimeStatus) => void;
@@ -30,11 +39,12 @@ const loaders: Record<BackendName, () => Promise<void>> = {
     const wasm = await import('@tensorflow/tfjs-backend-wasm');
     // Threads need cross-origin isolation, which a blog under a sub-path cannot promise.
     tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
-    // Served by this site under its base path (Vite fingerprints them), never a CDN.
+    // Served by this site under its base path (Vite fingerprints them), never a CDN. tfjs
+    // insists on all three entries; the threaded one is never fetched with threads off.
     wasm.setWasmPaths({
       'tfjs-backend-wasm.wasm': wasmUrl,
       'tfjs-backend-wasm-simd.wasm': wasmSimdUrl,
-      'tfjs-backend-wasm-threaded-simd.wasm': wasmSimdUrl,
+      'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedUrl,
     });
   },
   webgl: async () => {
@@ -45,13 +55,14 @@ const loaders: Record<BackendName, () => Promise<void>> = {
   },
 };
 
-const NAMES: Record<BackendName, string> = { wasm: 'WebAssembly', webgl: 'WebGL', cpu: 'CPU' };
-
 export class Runtime {
   readonly tf = tf;
   #status: RuntimeStatus;
   #listeners = new Set<Listener>();
   #order: BackendName[];
+  /** Rejects the reads in flight when the backend is lost (a lost WebGL context never answers). */
+  #abandon: (() => void) | null = null;
+  #abandoned = this.#newAbandonSignal();
 
   private constructor(status: RuntimeStatus, order: BackendName[]) {
     this.#status = status;
@@ -92,17 +103,21 @@ export class Runtime {
    * tidy walk the returned array: slow for large outputs.)
    */
   async read(build: () => tf.Tensor): Promise<Float32Array> {
+    if (this.#status.error) throw new Error(this.#status.error);
     const result = tf.tidy(build);
     try {
-      return (await result.data()) as Float32Array;
+      return (await Promise.race([result.data(), this.#abandoned])) as Float32Array;
     } finally {
       result.dispose();
     }
   }
 
-  /** Live tensor count, for figures' own leak checks and the end-to-end tests. */
-  numTensors(): number {
-    return tf.memory().numTensors;
+  #newAbandonSignal(): Promise<never> {
+    const signal = new Promise<never>((_, reject) => {
+      this.#abandon = () => reject(new BackendChanged());
+    });
+    signal.catch(() => {}); // only reads that race it should see the rejection
+    return signal;
   }
 
   #watchContextLoss(): void {
@@ -114,13 +129,22 @@ export class Runtime {
   }
 
   async #recover(): Promise<void> {
-    for (const backend of this.#order.filter((b) => b !== 'webgl')) {
+    this.#abandon?.();
+    this.#abandoned = this.#newAbandonSignal();
+    const next = this.#order.filter((b) => b !== 'webgl');
+    let status: RuntimeStatus = {
+      backend: null,
+      note: null,
+      error: 'The graphics context was lost and no other TensorFlow.js backend could start.',
+    };
+    for (const backend of next) {
       if (await activate(backend)) {
-        this.#status = { backend, note: `WebGL context lost: switched to ${NAMES[backend]}` };
-        this.#listeners.forEach((listener) => listener(this.#status));
-        return;
+        status = { backend, note: `WebGL context lost: switched to ${NAMES[backend]}` };
+        break;
       }
     }
+    this.#status = status;
+    this.#listeners.forEach((listener) => listener(status));
   }
 }
 

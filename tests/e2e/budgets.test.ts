@@ -33,7 +33,7 @@ test.each(['vae/', 'gan/', 'diffusion/'])(
   },
 );
 
-test('the tfjs a figure loads is ≤ 180 KB gzip', async () => {
+test('the tfjs JavaScript a figure loads is ≤ 180 KB gzip (the .wasm binary is in the bench)', async () => {
   const w = await open(browser, 'diffusion/', { viewport: PHONE });
   try {
     await w.page.waitForLoadState('networkidle');

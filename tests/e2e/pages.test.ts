@@ -42,10 +42,12 @@ describe.each([
         expect(await w.page.getAttribute(`[data-figure="${id}"]`, 'data-status')).toBe('ready');
       }
       const axe = await new AxeBuilder({ page: w.page }).analyze();
-      const serious = axe.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-      expect(serious).toEqual([]);
+      // Serious and critical are the bar; moderate ones (heading order, duplicate landmarks)
+      // are held to it too, so the outline stays clean.
+      const violations = axe.violations
+        .filter((v) => v.impact !== 'minor')
+        .map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      expect(violations).toEqual([]);
       expect(w.consoleErrors).toEqual([]);
       expect(w.cspViolations).toEqual([]);
       expect(w.foreignRequests).toEqual([]);

@@ -131,6 +131,27 @@ describe('the timeline', () => {
     }
   });
 
+  test('a link whose years are reversed or exclude its selection still opens sensibly', async () => {
+    const w = await open(
+      browser,
+      '?timeline.from=2020&timeline.to=2015&timeline.sel=dcgan#fig-timeline',
+    );
+    const { page } = w;
+    try {
+      await wakeFigures(page);
+      expect(await cardTitle(page)).toBe('DCGAN');
+      // 2015–2020 in either order; DCGAN (2015) is inside it and can be reached by keyboard.
+      expect(await page.locator(`${fig} .mark[aria-checked="true"]`).getAttribute('tabindex')).toBe(
+        '0',
+      );
+      const ticks = await page.locator(`${fig} .tick`).allTextContents();
+      expect(ticks[0]).toBe('2015');
+      expect(ticks).toContain('2020');
+    } finally {
+      await w.close();
+    }
+  });
+
   test('bad URL parameters are clamped or ignored', async () => {
     const w = await open(browser, '?timeline.from=1800&timeline.to=banana&timeline.sel=%3Cimg%3E');
     const { page } = w;
@@ -157,8 +178,27 @@ describe('the timeline', () => {
         .locator(`${fig} .figure-title`)
         .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
       expect(title).toBeGreaterThanOrEqual(28);
+      expect(await page.locator(fig).getAttribute('role')).toBe('dialog');
+      // Focus never reaches the page behind: Tab through more stops than the figure has; each
+      // lands inside it (or, after the last, on the browser's own UI, as with a modal dialog).
+      let insideStops = 0;
+      for (let i = 0; i < 40; i++) {
+        await page.keyboard.press('Tab');
+        const where = await page.evaluate((sel) => {
+          const active = document.activeElement;
+          if (document.querySelector(sel)!.contains(active)) return 'inside';
+          return active === document.body || active === null ? 'browser' : 'page';
+        }, fig);
+        expect(where).not.toBe('page');
+        if (where === 'inside') insideStops++;
+      }
+      expect(insideStops).toBeGreaterThan(20);
       await page.keyboard.press('Escape');
       expect((await page.locator(fig).boundingBox())!.width).toBeLessThan(1024);
+      expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe(
+        'Present',
+      );
+      expect(await page.locator('main h1').evaluate((el) => el.closest('[inert]'))).toBeNull();
     } finally {
       await w.close();
     }

@@ -27,10 +27,19 @@ describe('remarkCitations', () => {
     expect(file.data.astro?.frontmatter?.['citations']).toEqual(['kingma2013', 'ho2020']);
     const children = (tree.children[0] as { children: { type: string }[] }).children;
     expect(children.map((c) => c.type)).toEqual(['text', 'emphasis', 'text', 'emphasis', 'text']);
-    const second = JSON.stringify(children[3]);
-    expect(second).toContain('"url":"#ref-ho2020"');
-    expect(second).toContain('"value":"2"');
-    expect(second).toContain('"value":"1"');
+    // [@ho2020; @kingma2013] → [2, 1]: each link carries its own key's number.
+    const links = JSON.parse(JSON.stringify(children[3])).children.filter(
+      (c: { type: string }) => c.type === 'link',
+    );
+    expect(
+      links.map((l: { url: string; children: { value: string }[] }) => [
+        l.url,
+        l.children[0]!.value,
+      ]),
+    ).toEqual([
+      ['#ref-ho2020', '2'],
+      ['#ref-kingma2013', '1'],
+    ]);
   });
 
   test('leaves code and text without citations alone', () => {

@@ -9,8 +9,6 @@ export interface FigureMeta {
   title: string;
   /** Default caption, used by the embed page and where an article gives none. */
   caption: string;
-  /** Whether the figure runs TensorFlow.js (and so shows a backend badge). */
-  usesRuntime: boolean;
 }
 
 export const FIGURES: Record<FigureId, FigureMeta> = {
@@ -18,13 +16,11 @@ export const FIGURES: Record<FigureId, FigureMeta> = {
     title: 'A short history of image generators',
     caption:
       'Eleven years of image generators, one band per family. Select a milestone to read what it changed; drag across the strip below the chart, or use the From and To sliders, to zoom into a span of years.',
-    usesRuntime: false,
   },
   'forward-diffusion': {
     title: 'The forward process: from data to static',
     caption:
       'A smiley made of 700 points is noised step by step. Each point becomes √ᾱₜ times where it was plus √(1 − ᾱₜ) times a fixed random offset; by the last step the smiley is gone and the cloud matches a standard normal.',
-    usesRuntime: true,
   },
 };
 
