@@ -57,11 +57,11 @@ describe('forwardCoefficients', () => {
     expect(forwardCoefficients(alphaBar, 0)).toEqual({ signal: 1, noise: 0 });
   });
 
-  test('keeps signal² + noise² = 1 (variance preserving)', () => {
-    for (const t of [1, 100, 999, 1000]) {
-      const { signal, noise } = forwardCoefficients(alphaBar, t);
-      expect(signal ** 2 + noise ** 2).toBeCloseTo(1, 12);
-    }
+  test('reads step t from position t − 1: step 1 keeps √(1 − β₁) of the signal', () => {
+    const { signal, noise } = forwardCoefficients(alphaBar, 1);
+    expect(signal).toBeCloseTo(Math.sqrt(1 - 1e-4), 12);
+    expect(noise).toBeCloseTo(Math.sqrt(1e-4), 12);
+    expect(forwardCoefficients(alphaBar, 1000).signal).toBeCloseTo(Math.sqrt(alphaBar[999]!), 12);
   });
 
   test('gives q(xₜ | x₀) the mean √ᾱₜ·x₀ and variance 1 − ᾱₜ', () => {
