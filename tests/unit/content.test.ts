@@ -86,7 +86,7 @@ describe('content validation', { timeout: 120_000 }, () => {
     const { status, output } = astro(dir, 'sync');
     expect(status).not.toBe(0);
     expect(output).toContain('vae.mdx');
-    expect(output).toMatch(/hero.*Expected 'timeline' \| 'forward-diffusion'/);
+    expect(output).toMatch(/hero.*Expected 'timeline' \| 'meet-the-data'/);
   });
 
   test('citing a key the article does not declare fails the build naming both', () => {
