@@ -5,7 +5,20 @@
  * Lighthouse mobile scores. Builds the site first if dist/ is missing.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { headshotBatch } from '../src/data/headshots.ts';
 import lighthouse from 'lighthouse';
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, ensureChromium } from '../tests/e2e/chromium.ts';
@@ -123,8 +136,69 @@ for (const path of LIGHTHOUSE_PAGES) {
   );
 }
 
+console.log('\nTiny Headshots and the probe');
+{
+  const rates: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const t0 = performance.now();
+    headshotBatch(i * 2000, 2000);
+    rates.push(2000 / ((performance.now() - t0) / 1000));
+  }
+  console.log(
+    `  headshots generated per second (Node, one core, best of 3 × 2000): ${Math.round(Math.max(...rates))}`,
+  );
+  const weights = readFileSync('public/models/probe/weights.bin');
+  console.log(
+    `  probe weights: ${kb(weights.length)} raw, ${kb(gzipSync(weights, { level: 9 }).length)} gzip`,
+  );
+  const probe = await probeInChromium();
+  console.log(
+    `  probe inference, 256 images, Chromium ${probe.backend}: median ${probe.median.toFixed(1)} ms (first run ${probe.first.toFixed(1)} ms)`,
+  );
+}
+
 await browser.close();
 await server.close();
+
+/** Bundles scripts/lib/probeBench.entry.ts and times the probe in the bench's Chromium. */
+async function probeInChromium(): Promise<{ backend: string; first: number; median: number }> {
+  const dir = mkdtempSync(join(tmpdir(), 'probe-bench-'));
+  await build({
+    entryPoints: ['scripts/lib/probeBench.entry.ts'],
+    bundle: true,
+    format: 'esm',
+    outfile: join(dir, 'bench.js'),
+    logLevel: 'error',
+  });
+  writeFileSync(
+    join(dir, 'index.html'),
+    '<!doctype html><script type="module" src="/bench.js"></script>',
+  );
+  mkdirSync(join(dir, 'wasm'));
+  const wasmDist = 'node_modules/@tensorflow/tfjs-backend-wasm/dist';
+  for (const f of [
+    'tfjs-backend-wasm.wasm',
+    'tfjs-backend-wasm-simd.wasm',
+    'tfjs-backend-wasm-threaded-simd.wasm',
+  ]) {
+    copyFileSync(join(wasmDist, f), join(dir, 'wasm', f));
+  }
+  cpSync('public/models/probe', join(dir, 'models/probe'), { recursive: true });
+  const benchServer = await serveDist(dir, '/');
+  const page = await browser.newPage();
+  await page.goto(benchServer.url);
+  await page.waitForFunction(() => 'probeBench' in window);
+  const result = await page.evaluate(() =>
+    (
+      window as unknown as {
+        probeBench: () => Promise<{ backend: string; first: number; median: number }>;
+      }
+    ).probeBench(),
+  );
+  await page.close();
+  await benchServer.close();
+  return result;
+}
 
 async function wakeAll(page: Page) {
   for (const figure of await page.$$('[data-figure]')) {
