@@ -206,6 +206,19 @@ const FRAMES: readonly Rgb[] = [
   rgb255(150, 122, 70), // gold wire
 ];
 
+/**
+ * Eyebrows in the hue of the hair, darkened in OKLab to at most 80 % of its lightness and
+ * at least 0.32 below the skin's, so they read on every skin tone: near-black brown on deep
+ * skin, a mid-dark tone for grey or blonde hair on light skin.
+ */
+function browColour(hair: Rgb, skin: Rgb): Rgb {
+  const h = srgbToOklab(hair),
+    sk = srgbToOklab(skin);
+  const l = Math.max(0.1, Math.min(0.8 * h[0], sk[0] - 0.32));
+  const k = (0.35 + 0.65 * (l / h[0])) * 0.9; // deeper shades carry less chroma
+  return oklabToSrgb([l, h[1] * k + 0.012, h[2] * k + 0.014]); // a touch of warmth
+}
+
 // ---------------------------------------------------------------------------------------
 // Nuisance
 
@@ -595,24 +608,31 @@ function draw(R: Raster, f: HeadshotFactors, n: Nuisance): void {
     );
   }
 
-  // Eyebrows: an arched stroke whose width is the `brows` factor.
-  const brow = mix(hair, [0.06, 0.045, 0.04], f.hairColour === 'black' ? 0 : 0.35);
-  const bw = 0.28 + 0.6 * f.brows;
+  // Eyebrows: an arched stroke, full over the eye and tapering to the outer tail, whose
+  // width is the `brows` factor (0.7 … 2.2 px, growing mostly upwards, away from glasses
+  // frames). Their colour is the hair colour, darkened well below the skin's lightness.
+  const brow = browColour(hair, skin);
+  const bw = 0.35 + 0.75 * f.brows; // half-width over the eye
+  const blen = 0.4 * f.brows; // thicker brows also reach a little further
+  const bc = ey - 2.75 - 0.55 * (bw - 0.35); // centre line at the arch's peak
   for (const side of [-1, 1]) {
-    const ex = cx + side * 3,
-      by = ey - 2.8;
-    const pts = [ex + 2.2 * side, by + 0.6, ex + 0.4 * side, by - 0.2, ex - 1.8 * side, by + 0.2];
-    R.stroke(
+    const ex = cx + side * 3;
+    // The inner end's round cap stays at least 0.4 px off the face's centre line.
+    const inner = ex - side * 1.5,
+      outer = ex + side * (2.2 + blen);
+    const pts = [outer, bc + 0.45, ex + 0.4 * side, bc - 0.2, inner, bc + 0.25];
+    R.strokeTapered(
       (x, y) => sdPolyline(x, y, pts),
+      (x) => bw * (1 - 0.45 * clamp01(((x - ex) * side - 0.4) / 2)),
       bw,
-      ex - 2.2,
-      by - 0.2,
-      ex + 2.2,
-      by + 0.6,
+      ex - 2.2 - blen,
+      bc - 0.2,
+      ex + 2.2 + blen,
+      bc + 0.45,
       brow[0],
       brow[1],
       brow[2],
-      0.95,
+      0.98,
     );
   }
 

@@ -214,6 +214,40 @@ export class Raster {
   }
 
   /**
+   * Like `stroke`, with the half-width `width(x, y)` (at most `wMax`) varying along the
+   * curve, e.g. for a stroke that tapers towards one end.
+   */
+  strokeTapered(
+    dist: Sdf,
+    width: Sdf,
+    wMax: number,
+    x0: number,
+    y0: number,
+    x1: number,
+    y1: number,
+    r: number,
+    g: number,
+    b: number,
+    opacity = 1,
+  ): void {
+    const size = this.size;
+    const [i0, i1] = this.span(x0 - wMax, x1 + wMax),
+      [j0, j1] = this.span(y0 - wMax, y1 + wMax);
+    for (let j = j0; j <= j1; j++) {
+      for (let i = i0; i <= i1; i++) {
+        const x = i + 0.5,
+          y = j + 0.5;
+        const d = dist(x, y),
+          w = width(x, y);
+        const hi = d + w < 0.5 ? d + w : 0.5,
+          lo = d - w > -0.5 ? d - w : -0.5;
+        const a = (hi - lo > 1 ? 1 : hi - lo) * opacity;
+        if (a > 0) this.blend((j * size + i) * 3, r, g, b, a);
+      }
+    }
+  }
+
+  /**
    * The region xa < x < xb between the curves y = top(x) and y = bottom(x), with exact
    * coverage across the span's ends and vertical coverage measured at each pixel's centre
    * column (right for gently sloping edges).
