@@ -199,18 +199,7 @@ export class Raster {
     b: number,
     opacity = 1,
   ): void {
-    const size = this.size;
-    const [i0, i1] = this.span(x0 - w, x1 + w),
-      [j0, j1] = this.span(y0 - w, y1 + w);
-    for (let j = j0; j <= j1; j++) {
-      for (let i = i0; i <= i1; i++) {
-        const d = dist(i + 0.5, j + 0.5);
-        const hi = d + w < 0.5 ? d + w : 0.5,
-          lo = d - w > -0.5 ? d - w : -0.5;
-        const a = (hi - lo > 1 ? 1 : hi - lo) * opacity;
-        if (a > 0) this.blend((j * size + i) * 3, r, g, b, a);
-      }
-    }
+    this.strokeTapered(dist, () => w, w, x0, y0, x1, y1, r, g, b, opacity);
   }
 
   /**

@@ -1,3 +1,4 @@
+import { mulberry32 } from '../../src/data/random.ts';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -8,17 +9,8 @@ import {
   unregisterTrainingKernels,
 } from '../../src/models/training/wasmKernels.ts';
 
-/** mulberry32: a small seeded generator, so every run checks the same cases. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small seeded generator, so every run checks the same cases. */
+const rng = mulberry32;
 
 /** Uniform values in [-1, 1) as a plain array, so both backends get the very same input. */
 function values(size: number, seed: number): Float32Array {
