@@ -1,5 +1,13 @@
 /** Reader-facing words for the factors of a headshot (figures, tables, alt text). */
-import type { HeadshotFactors } from './headshots.ts';
+import {
+  EYE_COLOURS,
+  FREQUENCIES,
+  HAIR_COLOURS,
+  HAIR_STYLES,
+  TRAIN_SEEDS,
+  sampleFactors,
+  type HeadshotFactors,
+} from './headshots.ts';
 
 /** The name of each factor as a reader would say it. */
 export const FACTOR_NAMES: Record<keyof HeadshotFactors, string> = {
@@ -50,4 +58,34 @@ export function faceSentence(f: HeadshotFactors): string {
     `${d['brows']} eyebrows and ${hair}; ${d['smile']}` +
     `${f.glasses ? ', glasses' : ''}; ${d['backdrop']} backdrop.`
   );
+}
+
+/**
+ * How often each categorical value occurs among the first `n` training faces (`value`),
+ * beside the generator's recipe (`reference`), one chart per factor. Factors are sampled once.
+ */
+export function factorShares(n: number) {
+  const sample = Array.from({ length: n }, (_, i) => sampleFactors(TRAIN_SEEDS.first + i));
+  const chart = <T extends string>(
+    title: string,
+    values: readonly T[],
+    pick: (f: HeadshotFactors) => T,
+    recipe: Readonly<Record<T, number>>,
+  ) => ({
+    title,
+    bars: values.map((v) => ({
+      label: dash(v),
+      value: sample.filter((f) => pick(f) === v).length / n,
+      reference: recipe[v],
+    })),
+  });
+  return [
+    chart('Eye colour', EYE_COLOURS, (f) => f.eyeColour, FREQUENCIES.eyeColour),
+    chart('Hair style', HAIR_STYLES, (f) => f.hairStyle, FREQUENCIES.hairStyle),
+    chart('Hair colour', HAIR_COLOURS, (f) => f.hairColour, FREQUENCIES.hairColour),
+    chart('Glasses', ['yes', 'no'] as const, (f) => (f.glasses ? 'yes' : 'no'), {
+      yes: FREQUENCIES.glasses.true,
+      no: FREQUENCIES.glasses.false,
+    }),
+  ];
 }

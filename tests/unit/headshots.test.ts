@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
+import { factorShares } from '../../src/data/headshotLabels.ts';
 import {
   BACKDROPS,
   EYE_COLOURS,
@@ -244,5 +245,23 @@ describe('headshots: train/test split', () => {
     for (let i = 0; i < 50; i++) {
       expect(train.has(sha256(headshot(TEST_SEEDS.first + i).pixels))).toBe(false);
     }
+  });
+});
+
+describe('factorShares', () => {
+  test('gives shares that sum to 1 per factor and sit near the recipe', () => {
+    const charts = factorShares(4000);
+    expect(charts.map((c) => c.title)).toEqual([
+      'Eye colour',
+      'Hair style',
+      'Hair colour',
+      'Glasses',
+    ]);
+    for (const { bars } of charts) {
+      expect(bars.reduce((sum, b) => sum + b.value, 0)).toBeCloseTo(1, 9);
+      for (const bar of bars) expect(Math.abs(bar.value - bar.reference)).toBeLessThan(0.03);
+    }
+    const eyes = charts[0]!.bars;
+    expect(eyes[0]).toMatchObject({ label: 'dark brown', reference: 0.45 });
   });
 });
