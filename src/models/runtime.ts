@@ -63,6 +63,8 @@ export class Runtime {
   /** Rejects the reads in flight when the backend is lost (a lost WebGL context never answers). */
   #abandon: (() => void) | null = null;
   #abandoned = this.#newAbandonSignal();
+  /** True while switching backends: a read started then would land on the dying context. */
+  #recovering = false;
 
   private constructor(status: RuntimeStatus, order: BackendName[]) {
     this.#status = status;
@@ -104,6 +106,7 @@ export class Runtime {
    */
   async read(build: () => tf.Tensor): Promise<Float32Array> {
     if (this.#status.error) throw new Error(this.#status.error);
+    if (this.#recovering) throw new BackendChanged(); // the switch itself notifies listeners
     const result = tf.tidy(build);
     try {
       return (await Promise.race([result.data(), this.#abandoned])) as Float32Array;
@@ -129,8 +132,8 @@ export class Runtime {
   }
 
   async #recover(): Promise<void> {
+    this.#recovering = true;
     this.#abandon?.();
-    this.#abandoned = this.#newAbandonSignal();
     const next = this.#order.filter((b) => b !== 'webgl');
     let status: RuntimeStatus = {
       backend: null,
@@ -143,6 +146,9 @@ export class Runtime {
         break;
       }
     }
+    // Only now a fresh signal: until here, reads were refused rather than left to hang.
+    this.#abandoned = this.#newAbandonSignal();
+    this.#recovering = false;
     this.#status = status;
     this.#listeners.forEach((listener) => listener(status));
   }
