@@ -10,6 +10,9 @@
  *
  * and `weights.bin`, the tensors' bytes back to back in manifest order (what
  * `tf.io.encodeWeights` produces), so `tf.io.loadWeights(manifest, prefix)` also reads it.
+ * float32 weights may be quantized in tfjs's convention (a spec's `quantization: { dtype:
+ * 'float16' }` or `{ dtype: 'uint8', min, scale }`, as `saveWeights(…, { quantize })` and
+ * tfjs-converter write); `tf.io.decodeWeights` dequantizes them back to float32.
  */
 import * as tf from '@tensorflow/tfjs-core';
 
@@ -73,8 +76,22 @@ export function decodeManifest(
 
 function byteLength(spec: tf.io.WeightsManifestEntry): number {
   const size = tf.util.sizeFromShape(spec.shape);
-  if (spec.quantization) {
-    const bytes = { uint8: 1, uint16: 2, float16: 2 }[spec.quantization.dtype];
+  const q = spec.quantization;
+  if (q) {
+    const bytes = ({ uint8: 1, uint16: 2, float16: 2 } as Record<string, number>)[q.dtype];
+    const affine = q.dtype === 'uint8' || q.dtype === 'uint16';
+    const ok =
+      bytes !== undefined &&
+      (affine
+        ? (spec.dtype === 'float32' || spec.dtype === 'int32') &&
+          Number.isFinite(q.min) &&
+          Number.isFinite(q.scale)
+        : spec.dtype === 'float32');
+    if (!ok) {
+      throw new Error(
+        `weight ${spec.name}: quantization ${JSON.stringify(q)} of ${spec.dtype} is not supported`,
+      );
+    }
     return size * bytes;
   }
   if (spec.dtype === 'bool') return size;

@@ -1,0 +1,288 @@
+/**
+ * The training loop every model of the site shares: fixed seeds, a cosine learning-rate
+ * decay, a progress bar with loss and ETA, checkpoints that hold the weights, the Adam
+ * moments, an optional exponential moving average (EMA) of the weights and the loss history,
+ * so an interrupted run resumes exactly where it stopped, and finally the shipped folder
+ * public/models/<id>/ with model.json, weights.bin and card.json.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import * as tf from '@tensorflow/tfjs-core';
+import { isTrainable, type Params } from '../../src/models/nn.ts';
+import { loadWeightsFromDir, saveWeights } from '../../src/models/training/io.ts';
+
+export interface Group {
+  /** The weights of one network, as variables (batch-norm statistics non-trainable). */
+  vars: Record<string, tf.Variable>;
+  optimizer: tf.AdamOptimizer;
+  lr: { start: number; end: number };
+  /** Keep an EMA of the weights with this decay and ship it instead of the raw weights. */
+  emaDecay?: number;
+}
+
+export interface Trainer {
+  id: string;
+  steps: number;
+  batch: number;
+  seed: number;
+  /** Networks by name; a model with one network has one group. */
+  groups: Record<string, Group>;
+  /** One optimisation step; returns the losses to log (plain numbers). */
+  step(step: number): Promise<Record<string, number>>;
+  /** After training: the card's metrics and description. `weights` are what ships. */
+  finish(weights: Record<string, Params>): Promise<{ metrics: object; card: object }>;
+  /** Extra fields for model.json (what a browser needs to use the weights, e.g. a scale). */
+  extra?: object;
+}
+
+export interface RunOptions {
+  /** Where checkpoints go (default .checkpoints/<id>). */
+  checkpointDir?: string;
+  /** Where the model ships (default public/models/<id>). */
+  outDir?: string;
+  resume?: boolean;
+  checkpointEvery?: number;
+  logEvery?: number;
+  quantize?: 'float16' | null;
+  quiet?: boolean;
+}
+
+export interface RunResult {
+  history: HistoryRow[];
+  wallSeconds: number;
+  parameters: number;
+  sha256: string;
+  card: Record<string, unknown>;
+}
+
+/** Mean losses over `logEvery` steps, for the card's training curves. */
+export type HistoryRow = { step: number } & Record<string, number>;
+
+/**
+ * Trains, checkpoints and ships `trainer`'s model. Whatever happens, its variables, Adam
+ * state and EMA are disposed at the end (their names are global in tfjs, so a second
+ * trainer of the same model in this process needs them gone).
+ */
+export async function run(trainer: Trainer, options: RunOptions = {}): Promise<RunResult> {
+  const emas = makeEmas(trainer.groups);
+  try {
+    return await train(trainer, emas, options);
+  } finally {
+    for (const [name, g] of Object.entries(trainer.groups)) {
+      tf.dispose(Object.values(g.vars));
+      tf.dispose(Object.values(emas[name] ?? {}));
+      g.optimizer.dispose();
+    }
+  }
+}
+
+async function train(trainer: Trainer, emas: Emas, options: RunOptions): Promise<RunResult> {
+  const checkpointDir = options.checkpointDir ?? join('.checkpoints', trainer.id);
+  const outDir = options.outDir ?? join('public', 'models', trainer.id);
+  const checkpointEvery = options.checkpointEvery ?? 250;
+  const logEvery = options.logEvery ?? 50;
+  const log = options.quiet ? () => {} : (line: string) => process.stdout.write(line);
+
+  let step = 0;
+  let earlierSeconds = 0;
+  let history: HistoryRow[] = [];
+  if (options.resume && existsSync(join(checkpointDir, 'state.json'))) {
+    const state = JSON.parse(await readFile(join(checkpointDir, 'state.json'), 'utf8'));
+    await restore(trainer.groups, emas, checkpointDir);
+    ({ step, history } = state);
+    earlierSeconds = state.seconds ?? 0;
+    log(`${trainer.id}: resumed at step ${step}\n`);
+  } else if (!options.resume) {
+    await rm(checkpointDir, { recursive: true, force: true });
+  }
+
+  const started = Date.now();
+  const sums: Record<string, number> = {};
+  let count = 0;
+  const bar = progress(trainer.id, trainer.steps, log);
+  while (step < trainer.steps) {
+    for (const g of Object.values(trainer.groups)) {
+      const lr =
+        g.lr.end + 0.5 * (g.lr.start - g.lr.end) * (1 + Math.cos((Math.PI * step) / trainer.steps));
+      (g.optimizer as unknown as { learningRate: number }).learningRate = lr;
+    }
+    const losses = await trainer.step(step);
+    updateEmas(trainer.groups, emas);
+    for (const [k, v] of Object.entries(losses)) sums[k] = (sums[k] ?? 0) + v;
+    count++;
+    step++;
+    if (step % logEvery === 0 || step === trainer.steps) {
+      const row: HistoryRow = { step };
+      for (const k of Object.keys(sums)) {
+        row[k] = Number((sums[k]! / count).toPrecision(5));
+        sums[k] = 0;
+      }
+      count = 0;
+      history.push(row);
+      bar(step, row);
+    }
+    if (step % checkpointEvery === 0 || step === trainer.steps) {
+      const seconds = earlierSeconds + (Date.now() - started) / 1000;
+      await checkpoint(trainer.groups, emas, checkpointDir, { step, seconds, history });
+    }
+  }
+  const wallSeconds = earlierSeconds + (Date.now() - started) / 1000;
+  log('\n');
+
+  const shipped = shippedWeights(trainer.groups, emas);
+  const { metrics, card } = await trainer.finish(shipped);
+  const named = Object.entries(shipped).flatMap(([group, params]) =>
+    Object.entries(params).map(([name, tensor]) => ({ name: `${group}/${name}`, tensor })),
+  );
+  const parameters = named.reduce((n, w) => n + w.tensor.size, 0);
+  const quantize = options.quantize === undefined ? 'float16' : options.quantize;
+  const sha256 = await saveWeights(
+    outDir,
+    named,
+    { modelId: trainer.id, ...trainer.extra },
+    { quantize },
+  );
+  const fullCard = {
+    id: trainer.id,
+    ...card,
+    parameters,
+    training: {
+      steps: trainer.steps,
+      batch: trainer.batch,
+      seed: trainer.seed,
+      optimizers: Object.fromEntries(
+        Object.entries(trainer.groups).map(([name, g]) => [
+          name,
+          `Adam (β₁ ${(g.optimizer as unknown as { beta1: number }).beta1}), learning rate ${g.lr.start} → ${g.lr.end} (cosine)${g.emaDecay ? `, EMA ${g.emaDecay} of the weights shipped` : ''}`,
+        ]),
+      ),
+      backend: `tfjs-backend-wasm ${tf.version_core} in Node (one thread) with the project’s training kernels`,
+      tfjs: tf.version_core,
+      wallTimeSeconds: Math.round(wallSeconds),
+      history,
+    },
+    metrics,
+    weights: { file: 'weights.bin', sha256, dtype: quantize ?? 'float32' },
+  };
+  await mkdir(outDir, { recursive: true });
+  await writeFile(join(outDir, 'card.json'), `${JSON.stringify(fullCard, null, 2)}\n`);
+  log(`${trainer.id}: wrote ${outDir} (${parameters} parameters, ${Math.round(wallSeconds)} s)\n`);
+  return { history, wallSeconds, parameters, sha256, card: fullCard };
+}
+
+type Emas = Record<string, Record<string, tf.Variable>>;
+
+function makeEmas(groups: Record<string, Group>): Emas {
+  const emas: Emas = {};
+  for (const [name, g] of Object.entries(groups)) {
+    if (!g.emaDecay) continue;
+    emas[name] = Object.fromEntries(
+      Object.entries(g.vars).map(([k, v]) => {
+        const copy = v.clone();
+        const shadow = tf.variable(copy, false);
+        copy.dispose(); // the variable keeps the data alive
+        return [k, shadow];
+      }),
+    );
+  }
+  return emas;
+}
+
+/** ema ← d·ema + (1 − d)·w; statistics (not trained) are copied as they are. */
+function updateEmas(groups: Record<string, Group>, emas: Emas): void {
+  tf.tidy(() => {
+    for (const [name, ema] of Object.entries(emas)) {
+      const g = groups[name]!;
+      const d = g.emaDecay!;
+      for (const [k, shadow] of Object.entries(ema)) {
+        const w = g.vars[k]!;
+        shadow.assign(isTrainable(k) ? tf.add(tf.mul(shadow, d), tf.mul(w, 1 - d)) : w);
+      }
+    }
+  });
+}
+
+function shippedWeights(groups: Record<string, Group>, emas: Emas): Record<string, Params> {
+  return Object.fromEntries(
+    Object.entries(groups).map(([name, g]) => [name, (emas[name] ?? g.vars) as Params]),
+  );
+}
+
+async function checkpoint(
+  groups: Record<string, Group>,
+  emas: Emas,
+  dir: string,
+  state: object,
+): Promise<void> {
+  for (const [name, g] of Object.entries(groups)) {
+    await saveWeights(join(dir, name, 'weights'), toNamed(g.vars));
+    const opt = await g.optimizer.getWeights();
+    await saveWeights(join(dir, name, 'optimizer'), opt);
+    // getWeights makes a fresh scalar for the step counter; the moments are live variables.
+    tf.dispose(opt.map((w) => w.tensor).filter((t) => !(t instanceof tf.Variable)));
+    if (emas[name]) await saveWeights(join(dir, name, 'ema'), toNamed(emas[name]));
+  }
+  await writeFile(join(dir, 'state.json'), JSON.stringify(state));
+}
+
+async function restore(groups: Record<string, Group>, emas: Emas, dir: string): Promise<void> {
+  for (const [name, g] of Object.entries(groups)) {
+    assignAll(g.vars, await loadWeightsFromDir(join(dir, name, 'weights')));
+    const opt = await loadWeightsFromDir(join(dir, name, 'optimizer'));
+    // Adam's state: the step counter and both moment estimates per variable, by name.
+    await g.optimizer.setWeights(Object.entries(opt).map(([n, tensor]) => ({ name: n, tensor })));
+    tf.dispose(Object.values(opt)); // setWeights copied them into variables
+    if (emas[name]) assignAll(emas[name], await loadWeightsFromDir(join(dir, name, 'ema')));
+  }
+}
+
+function assignAll(target: Record<string, tf.Variable>, saved: Record<string, tf.Tensor>) {
+  for (const [k, v] of Object.entries(target)) {
+    const t = saved[k];
+    if (!t) throw new Error(`checkpoint has no weight ${k}`);
+    v.assign(t);
+    t.dispose();
+  }
+}
+
+function toNamed(p: Record<string, tf.Tensor>) {
+  return Object.entries(p).map(([name, tensor]) => ({ name, tensor }));
+}
+
+/** A one-line progress bar (redrawn in a terminal, a line per update in logs). */
+function progress(id: string, total: number, log: (s: string) => void) {
+  let t0 = Date.now();
+  let first: number | null = null;
+  const tty = process.stdout.isTTY;
+  let lastLine = 0;
+  return (step: number, row: HistoryRow) => {
+    // Time from the first report on, so start-up and a resume's skipped steps don't count.
+    if (first === null) {
+      first = step;
+      t0 = Date.now();
+    }
+    const perStep = step > first ? (Date.now() - t0) / (step - first) : NaN;
+    const eta = Number.isNaN(perStep) ? NaN : ((total - step) * perStep) / 1000;
+    const width = 24;
+    const filled = Math.round((width * step) / total);
+    const losses = Object.entries(row)
+      .filter(([k]) => k !== 'step')
+      .map(([k, v]) => `${k} ${v.toFixed(4)}`)
+      .join('  ');
+    const line = `${id} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${step}/${total}  ${losses}  ${perStep.toFixed(0)} ms/step  ETA ${formatDuration(eta)}`;
+    if (tty) log(`\r${line}\u001b[K`);
+    else if (Date.now() - lastLine > 15_000 || step === total) {
+      lastLine = Date.now();
+      log(`${line}\n`);
+    }
+  };
+}
+
+function formatDuration(seconds: number): string {
+  if (Number.isNaN(seconds)) return '…';
+  const s = Math.max(0, Math.round(seconds));
+  return s >= 3600
+    ? `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`
+    : `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`;
+}

@@ -1,0 +1,152 @@
+/**
+ * Trains `ldm`: the conditional latent denoiser (src/models/latentDenoiser.ts) on latents of
+ * the shipped `ldm-ae` encoder, with the DDPM objective on the linear schedule, T = 1000.
+ * Latents are the encoder's means, divided by their standard deviation over the cached set
+ * (Rombach et al. 2022 rescale latents to unit variance the same way). Each factor of the
+ * prompt is dropped with probability 0.3 and the whole prompt with probability 0.15, so one
+ * network gives both ε(zₜ, c) and ε(zₜ, ∅) for classifier-free guidance.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import * as tf from '@tensorflow/tfjs-core';
+import { headshotBatch, TRAIN_SEEDS } from '../../src/data/headshots.ts';
+import { mulberry32 } from '../../src/data/random.ts';
+import { diffusionLoss } from '../../src/models/diffusion/objective.ts';
+import { makeSchedule } from '../../src/models/diffusion/schedule.ts';
+import { LATENT_SIZE, aeEncode, initLatentAe } from '../../src/models/latentAe.ts';
+import {
+  CONDITION_SIZE,
+  encodePrompt,
+  initLatentDenoiser,
+  latentDenoise,
+  promptOf,
+} from '../../src/models/latentDenoiser.ts';
+import type { Params } from '../../src/models/nn.ts';
+import { loadWeightsFromDir } from '../../src/models/training/io.ts';
+import type { Trainer } from '../lib/harness.ts';
+import {
+  SEED,
+  group,
+  imageTensor,
+  minimize,
+  noiseAt,
+  readLosses,
+  type TrainerOptions,
+} from './common.ts';
+
+export const LDM_T = 1000;
+export const DROP_FACTOR = 0.3;
+export const DROP_ALL = 0.15;
+
+/** The shipped ldm-ae weights (the 'ae/' group), or fresh ones for a smoke run without them. */
+export async function loadAe(smoke: boolean): Promise<Params> {
+  const dir = join('public', 'models', 'ldm-ae');
+  if (!existsSync(join(dir, 'model.json'))) {
+    if (smoke) return initLatentAe(SEED);
+    throw new Error('ldm needs public/models/ldm-ae: run `npm run train -- ldm-ae` first');
+  }
+  const all = await loadWeightsFromDir(dir);
+  return Object.fromEntries(
+    Object.entries(all)
+      .filter(([k]) => k.startsWith('ae/'))
+      .map(([k, v]) => [k.slice(3), v]),
+  );
+}
+
+/** Encodes `n` training faces to latent means [n, 256] (in chunks) plus their conditions. */
+async function cacheLatents(ae: Params, n: number) {
+  const latents = new Float32Array(n * LATENT_SIZE);
+  const factors = [];
+  for (let start = 0; start < n; start += 500) {
+    const m = Math.min(500, n - start);
+    const data = headshotBatch(TRAIN_SEEDS.first + start, m);
+    const mu = tf.tidy(() => aeEncode(ae, imageTensor(data.pixels, m)).mu);
+    latents.set(await mu.data(), start * LATENT_SIZE);
+    mu.dispose();
+    factors.push(...data.factors);
+  }
+  let sum = 0;
+  let sq = 0;
+  for (const v of latents) {
+    sum += v;
+    sq += v * v;
+  }
+  const mean = sum / latents.length;
+  const scale = 1 / Math.sqrt(sq / latents.length - mean * mean);
+  for (let i = 0; i < latents.length; i++) latents[i]! *= scale;
+  return { latents, factors, scale };
+}
+
+export async function ldmTrainer({ smoke = false }: TrainerOptions = {}): Promise<Trainer> {
+  const batch = smoke ? 64 : 128;
+  const cached = smoke ? 512 : 60_000;
+  const schedule = makeSchedule({ kind: 'linear', T: LDM_T });
+  const ae = await loadAe(smoke);
+  const { latents, factors, scale } = await cacheLatents(ae, cached);
+  tf.dispose(Object.values(ae));
+  const net = group(
+    initLatentDenoiser(SEED),
+    'ldm',
+    smoke ? { start: 2e-3, end: 2e-3 } : { start: 1e-3, end: 2e-5 },
+    0.9,
+    smoke ? undefined : 0.999,
+  );
+  return {
+    id: 'ldm',
+    steps: smoke ? 40 : 15000,
+    batch,
+    seed: SEED,
+    groups: { denoiser: net },
+    extra: { latentScale: scale },
+    step: async (step) => {
+      const uniform = mulberry32(SEED + step);
+      const z0 = new Float32Array(batch * LATENT_SIZE);
+      const cond = new Float32Array(batch * CONDITION_SIZE);
+      const ts = new Array<number>(batch);
+      for (let b = 0; b < batch; b++) {
+        const i = Math.floor(uniform() * cached);
+        z0.set(latents.subarray(i * LATENT_SIZE, (i + 1) * LATENT_SIZE), b * LATENT_SIZE);
+        const dropAll = uniform() < DROP_ALL;
+        encodePrompt(
+          promptOf(factors[i]!, () => !dropAll && uniform() >= DROP_FACTOR),
+          cond,
+          b * CONDITION_SIZE,
+        );
+        ts[b] = 1 + Math.floor(uniform() * LDM_T);
+      }
+      return readLosses(() => {
+        const x0 = tf.tensor2d(z0, [batch, LATENT_SIZE]);
+        const c = tf.tensor2d(cond, [batch, CONDITION_SIZE]);
+        const noise = noiseAt([batch, LATENT_SIZE], SEED + step) as tf.Tensor2D;
+        return {
+          loss: minimize(net, () =>
+            diffusionLoss(
+              (zt, t) => latentDenoise(net.vars, zt, t, c),
+              x0,
+              ts,
+              noise,
+              schedule.alphaBars,
+            ),
+          ),
+        };
+      });
+    },
+    finish: async () => ({
+      metrics: { latentScale: scale },
+      card: {
+        title: 'Latent diffusion denoiser with a prompt',
+        purpose:
+          'Chapter 3: denoises 8×8×4 latents of ldm-ae, steered by a prompt of headshot factors with classifier-free guidance (Rombach et al. 2022; Ho & Salimans 2022).',
+        architecture:
+          'MLP: dense 384 on the flattened latent; 4 residual blocks h += dense 384(SiLU(h + dense(emb))); emb = MLP 128 of (sinusoidal step embedding 32 ‖ prompt 24); dense 256 out',
+        input:
+          'zₜ [batch, 256] (latent means × latentScale, then noised), steps t in 1…1000, prompt [batch, 24] (encodePrompt)',
+        latentScale: scale,
+        schedule: { kind: 'linear', T: LDM_T, betaStart: 1e-4, betaEnd: 0.02 },
+        conditionDropout: { perFactor: DROP_FACTOR, all: DROP_ALL },
+        loss: 'E‖ε − ε_θ(√ᾱₜ z₀ + √(1−ᾱₜ) ε, t, c)‖²',
+        data: `latent means of Tiny Headshots training seeds 0…${cached - 1} from the shipped ldm-ae encoder`,
+      },
+    }),
+  };
+}

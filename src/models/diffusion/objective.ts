@@ -1,0 +1,36 @@
+/**
+ * The training objective of DDPM (Ho et al. 2020, Algorithm 1, the "simple" loss), shared
+ * by every diffusion model of the site: pick a step t, noise the clean x₀ to
+ *   xₜ = √ᾱₜ·x₀ + √(1 − ᾱₜ)·ε,  ε ~ N(0, I),
+ * and regress the network's ε̂ = ε_θ(xₜ, t) onto ε:  L = E‖ε − ε̂‖² (mean over elements).
+ * Plain regression: no adversary, which is why diffusion trains stably.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+
+/**
+ * x0: [B, …] clean data; ts: B steps in 1…T; noise: ε, same shape as x0; alphaBars: ᾱ with
+ * index t − 1 for step t; predict(xₜ, ts) returns ε̂ shaped like x0.
+ */
+export function diffusionLoss<T extends tf.Tensor>(
+  predict: (xt: T, ts: ArrayLike<number>) => tf.Tensor,
+  x0: T,
+  ts: ArrayLike<number>,
+  noise: T,
+  alphaBars: ArrayLike<number>,
+): tf.Scalar {
+  const b = ts.length;
+  const signal = new Float32Array(b);
+  const spread = new Float32Array(b);
+  for (let i = 0; i < b; i++) {
+    const ab = alphaBars[ts[i]! - 1]!;
+    signal[i] = Math.sqrt(ab);
+    spread[i] = Math.sqrt(1 - ab);
+  }
+  // Coefficients shaped [B, 1, …] so they broadcast over each example.
+  const shape = [b, ...x0.shape.slice(1).map(() => 1)];
+  const xt = tf.add(
+    tf.mul(x0, tf.tensor(signal, shape)),
+    tf.mul(noise, tf.tensor(spread, shape)),
+  ) as T;
+  return tf.mean(tf.squaredDifference(predict(xt, ts), noise));
+}

@@ -1,0 +1,197 @@
+/**
+ * Drawing samples from every shipped model, the same way in Node (evaluation, tests) and in
+ * the browser (figures). Functions take the weights and return plain Float32Arrays of
+ * images [n, 32, 32, 3] in [0, 1] (or 2-D points), freeing every tensor they make.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { IMAGE_LENGTH, SIZE } from '../data/headshots.ts';
+import { mulberry32, normal } from '../data/random.ts';
+import { guide, sample } from './diffusion/sampler.ts';
+import { makeSchedule } from './diffusion/schedule.ts';
+import { denoise2d, toyOneHot } from './diffusion2d.ts';
+import { NOISE, generate } from './gan.ts';
+import { LATENT_SIZE, aeDecode } from './latentAe.ts';
+import { CONDITION_SIZE, encodePrompt, latentDenoise, type Prompt } from './latentDenoiser.ts';
+import type { Params } from './nn.ts';
+import { unet } from './unet.ts';
+import { decode } from './vae.ts';
+
+/** The diffusion process every model of the site was trained with. */
+export const DIFFUSION_T = 1000;
+const schedule = makeSchedule({ kind: 'linear', T: DIFFUSION_T });
+
+/** Splits 'group/name' weights (as shipped) into one weight map per group. */
+export function splitGroups(all: Record<string, tf.Tensor>): Record<string, Params> {
+  const groups: Record<string, Params> = {};
+  for (const [key, tensor] of Object.entries(all)) {
+    const slash = key.indexOf('/');
+    const group = key.slice(0, slash);
+    (groups[group] ??= {})[key.slice(slash + 1)] = tensor;
+  }
+  return groups;
+}
+
+/** Runs `build` in tidy, reads its result and frees it. */
+export async function readOut(build: () => tf.Tensor): Promise<Float32Array> {
+  const t = tf.tidy(build);
+  try {
+    return (await t.data()) as Float32Array;
+  } finally {
+    t.dispose();
+  }
+}
+
+/** n standard-normal numbers from a seed. */
+export function gaussians(n: number, seed: number): Float32Array {
+  const g = normal(mulberry32(seed));
+  return Float32Array.from({ length: n }, g);
+}
+
+/** Runs `f` on chunks of at most `chunk` examples of `x` (each `size` long) and joins the outputs. */
+async function chunked(
+  x: Float32Array,
+  size: number,
+  chunk: number,
+  f: (part: Float32Array, m: number, start: number) => Promise<Float32Array>,
+): Promise<Float32Array> {
+  const n = x.length / size;
+  if (n <= chunk) return f(x, n, 0);
+  const out = new Float32Array(x.length);
+  for (let start = 0; start < n; start += chunk) {
+    const m = Math.min(chunk, n - start);
+    out.set(await f(x.subarray(start * size, (start + m) * size), m, start), start * size);
+  }
+  return out;
+}
+
+/** VAE faces decoded from latents z [n, 2]. */
+export function vaeDecode(p: Params, z: Float32Array): Promise<Float32Array> {
+  return readOut(() => decode(p, tf.tensor2d(z, [z.length / 2, 2])));
+}
+
+/** n VAE samples: z ~ N(0, I), decoded (the decoder's mean image). */
+export function sampleVae(p: Params, n: number, seed: number): Promise<Float32Array> {
+  return vaeDecode(p, gaussians(n * 2, seed));
+}
+
+/** GAN faces from noise z [n, 64]. */
+export function ganGenerate(p: Params, z: Float32Array): Promise<Float32Array> {
+  return chunked(z, NOISE, 256, (part, m) =>
+    readOut(() => generate(p, tf.tensor2d(part, [m, NOISE]))),
+  );
+}
+
+export function sampleGan(p: Params, n: number, seed: number): Promise<Float32Array> {
+  return ganGenerate(p, gaussians(n * NOISE, seed));
+}
+
+export interface DiffusionOptions {
+  n: number;
+  seed: number;
+  /** DDIM steps (DDPM always runs all 1000). */
+  steps?: number;
+  method?: 'ddpm' | 'ddim';
+  eta?: number;
+  /** Called after each step with the current x̂₀ as images in [0, 1]. */
+  onStep?: (t: number, preview: Float32Array) => void | Promise<void>;
+}
+
+const toImages = (x: Float32Array) => x.map((v) => Math.min(1, Math.max(0, (v + 1) / 2)));
+
+/** Unconditional DDPM-model faces (Ho et al. 2020), by DDIM (default) or DDPM sampling. */
+export async function sampleDdpm(p: Params, o: DiffusionOptions): Promise<Float32Array> {
+  const x = await sample({
+    n: o.n * IMAGE_LENGTH,
+    schedule,
+    steps: o.steps ?? 50,
+    method: o.method ?? 'ddim',
+    eta: o.eta ?? 0,
+    rng: mulberry32(o.seed),
+    clip: [-1, 1],
+    denoise: (xt, t) =>
+      chunked(xt, IMAGE_LENGTH, 128, (part, m) =>
+        readOut(() => unet(p, tf.tensor4d(part, [m, SIZE, SIZE, 3]), new Array(m).fill(t))),
+      ),
+    ...(o.onStep ? { onStep: (_x, t, x0) => o.onStep!(t, toImages(x0)) } : {}),
+  });
+  return toImages(x);
+}
+
+export interface LatentOptions extends DiffusionOptions {
+  /** One prompt for all samples, or one per sample. */
+  prompt: Prompt | Prompt[];
+  /** Classifier-free guidance weight w (1 = plain conditional, 0 = unconditional). */
+  guidance: number;
+  /** The scale the latents were multiplied by in training (ldm's model.json). */
+  latentScale: number;
+}
+
+/**
+ * Latent-diffusion faces: DDIM in the 8×8×4 latent space with classifier-free guidance
+ * (conditional and unconditional predictions in one batch), then the ldm-ae decoder.
+ */
+export async function sampleLdm(ae: Params, den: Params, o: LatentOptions): Promise<Float32Array> {
+  const cond = new Float32Array(o.n * 2 * CONDITION_SIZE); // rows n…2n−1 stay ∅ (all zeros)
+  for (let i = 0; i < o.n; i++) {
+    const prompt = Array.isArray(o.prompt) ? o.prompt[i]! : o.prompt;
+    encodePrompt(prompt, cond, i * CONDITION_SIZE);
+  }
+  const z = await sample({
+    n: o.n * LATENT_SIZE,
+    schedule,
+    steps: o.steps ?? 50,
+    method: o.method ?? 'ddim',
+    eta: o.eta ?? 0,
+    rng: mulberry32(o.seed),
+    denoise: async (zt, t) => {
+      const both = await readOut(() => {
+        const x = tf.tensor2d(zt, [o.n, LATENT_SIZE]);
+        return latentDenoise(
+          den,
+          tf.concat([x, x]),
+          new Array(2 * o.n).fill(t),
+          tf.tensor2d(cond, [2 * o.n, CONDITION_SIZE]),
+        );
+      });
+      const half = o.n * LATENT_SIZE;
+      return guide(both.subarray(half), both.subarray(0, half), o.guidance);
+    },
+    ...(o.onStep
+      ? { onStep: async (_x, t, z0) => o.onStep!(t, await ldmDecode(ae, z0, o.latentScale)) }
+      : {}),
+  });
+  return ldmDecode(ae, z, o.latentScale);
+}
+
+/** Decodes scaled latents [n, 256] to faces. */
+export function ldmDecode(ae: Params, z: Float32Array, latentScale: number): Promise<Float32Array> {
+  return chunked(z, LATENT_SIZE, 256, (part, m) =>
+    readOut(() =>
+      aeDecode(ae, tf.div(tf.tensor4d(part, [m, 8, 8, 4]), latentScale) as tf.Tensor4D),
+    ),
+  );
+}
+
+/** Points [n, 2] of toy distribution `which` (index into TOY_ORDER) by DDIM. */
+export async function sample2d(
+  p: Params,
+  o: { n: number; which: number; seed: number; steps?: number; eta?: number },
+): Promise<Float32Array> {
+  return sample({
+    n: o.n * 2,
+    schedule,
+    steps: o.steps ?? 100,
+    method: 'ddim',
+    eta: o.eta ?? 0,
+    rng: mulberry32(o.seed),
+    denoise: (xt, t) =>
+      readOut(() =>
+        denoise2d(
+          p,
+          tf.tensor2d(xt, [o.n, 2]),
+          new Array(o.n).fill(t),
+          toyOneHot(new Array(o.n).fill(o.which)),
+        ),
+      ),
+  });
+}
