@@ -23,6 +23,7 @@ import lighthouse from 'lighthouse';
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, ensureChromium } from '../tests/e2e/chromium.ts';
 import { serveDist } from '../tests/e2e/server.ts';
+import type { ModelBenchResult } from './lib/modelBench.entry.ts';
 import { kb, total, weigh, type Weighed } from './lib/pageWeight.ts';
 
 const PAGES = ['', 'vae/', 'gan/', 'diffusion/'];
@@ -157,14 +158,69 @@ console.log('\nTiny Headshots and the probe');
   );
 }
 
+console.log('\nThe generative models in the browser (TensorFlow.js, own page, no figure)');
+{
+  // Models still training have no folder yet; say so instead of failing the whole bench.
+  const ids = ['vae', 'gan', 'ddpm', 'ldm-ae', 'ldm'];
+  const present = ids.filter((id) => existsSync(join('public/models', id, 'model.json')));
+  const missing = (needs: string[]) =>
+    needs
+      .filter((id) => !present.includes(id))
+      .map((id) => `not trained yet (public/models/${id} missing)`)
+      .join('; ');
+  const r = await inChromium<ModelBenchResult>(
+    'scripts/lib/modelBench.entry.ts',
+    'modelBench',
+    present,
+    present,
+  );
+  console.log(`  backend: ${r.backend}`);
+  const ms = (t: number) =>
+    t >= 1000 ? `${(t / 1000).toFixed(2)} s` : `${t.toFixed(t < 10 ? 1 : 0)} ms`;
+  const budget = (t: number) => (t >= 1000 ? `${t / 1000} s` : `${t} ms`);
+  for (const t of r.timings) {
+    console.log(
+      t.median === undefined || t.first === undefined
+        ? `  ${t.label}: ${missing(t.needs)}`
+        : `  ${t.label}: median ${ms(t.median)} (first ${ms(t.first)}) — budget ${budget(t.budgetMs)}: ${t.median <= t.budgetMs ? 'PASS' : 'OVER'}`,
+    );
+  }
+  for (const l of r.leaks) {
+    console.log(
+      l.before === undefined || l.after === undefined
+        ? `  live tensors, ${l.label}: ${missing(l.needs)}`
+        : `  live tensors, ${l.label}: ${l.before} before, ${l.after} after — ${l.before === l.after ? 'PASS' : 'LEAK'}`,
+    );
+  }
+}
+
 await browser.close();
 await server.close();
 
 /** Bundles scripts/lib/probeBench.entry.ts and times the probe in the bench's Chromium. */
-async function probeInChromium(): Promise<{ backend: string; first: number; median: number }> {
-  const dir = mkdtempSync(join(tmpdir(), 'probe-bench-'));
+function probeInChromium() {
+  return inChromium<{ backend: string; first: number; median: number }>(
+    'scripts/lib/probeBench.entry.ts',
+    'probeBench',
+    ['probe'],
+  );
+}
+
+/**
+ * Runs a browser entry in the bench's Chromium: bundles `entry` with esbuild, serves it with
+ * the tfjs wasm binaries under /wasm/ and the folders of `models` under /models/, and
+ * returns what `window[call](arg)` resolves to. A page of its own rather than the built
+ * site, so timings measure the models, not the figures around them.
+ */
+async function inChromium<T>(
+  entry: string,
+  call: string,
+  models: string[],
+  arg?: unknown,
+): Promise<T> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-'));
   await build({
-    entryPoints: ['scripts/lib/probeBench.entry.ts'],
+    entryPoints: [entry],
     bundle: true,
     format: 'esm',
     outfile: join(dir, 'bench.js'),
@@ -183,21 +239,21 @@ async function probeInChromium(): Promise<{ backend: string; first: number; medi
   ]) {
     copyFileSync(join(wasmDist, f), join(dir, 'wasm', f));
   }
-  cpSync('public/models/probe', join(dir, 'models/probe'), { recursive: true });
+  for (const id of models) {
+    cpSync(join('public/models', id), join(dir, 'models', id), { recursive: true });
+  }
   const benchServer = await serveDist(dir, '/');
   const page = await browser.newPage();
   await page.goto(benchServer.url);
-  await page.waitForFunction(() => 'probeBench' in window);
-  const result = await page.evaluate(() =>
-    (
-      window as unknown as {
-        probeBench: () => Promise<{ backend: string; first: number; median: number }>;
-      }
-    ).probeBench(),
+  await page.waitForFunction((name) => name in window, call);
+  const result = await page.evaluate(
+    ([name, a]) =>
+      (window as unknown as Record<string, (a: unknown) => Promise<unknown>>)[name]!(a),
+    [call, arg] as const,
   );
   await page.close();
   await benchServer.close();
-  return result;
+  return result as T;
 }
 
 async function wakeAll(page: Page) {

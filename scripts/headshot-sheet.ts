@@ -12,9 +12,9 @@
  *    them at their real size;
  *  - zoom.png: 4 × 3 faces (seeds ZOOM …, default SEED) at 8×, small enough to view whole.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { deflateSync } from 'node:zlib';
+import { Sheet } from './lib/sheet.ts';
 import {
   BACKDROPS,
   EYE_COLOURS,
@@ -27,83 +27,6 @@ import {
 } from '../src/data/headshots.ts';
 
 const outDir = process.argv[2] ?? '/tmp/headshots';
-
-// --- Minimal PNG writer ---------------------------------------------------------------
-
-const CRC_TABLE = new Uint32Array(256);
-for (let n = 0; n < 256; n++) {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  CRC_TABLE[n] = c >>> 0;
-}
-
-function crc32(bytes: Uint8Array): number {
-  let c = 0xffffffff;
-  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
-function chunk(type: string, data: Uint8Array): Buffer {
-  const out = Buffer.alloc(12 + data.length);
-  out.writeUInt32BE(data.length, 0);
-  out.write(type, 4, 'ascii');
-  Buffer.from(data).copy(out, 8);
-  out.writeUInt32BE(crc32(out.subarray(4, 8 + data.length)), 8 + data.length);
-  return out;
-}
-
-/** RGB8 pixels (width·height·3) → PNG bytes (colour type 2, filter "Up" on every row). */
-function encodePng(width: number, height: number, rgb: Uint8Array): Buffer {
-  const stride = width * 3;
-  const raw = new Uint8Array((stride + 1) * height);
-  for (let y = 0; y < height; y++) {
-    raw[y * (stride + 1)] = 2; // Up
-    for (let x = 0; x < stride; x++) {
-      const above = y > 0 ? rgb[(y - 1) * stride + x]! : 0;
-      raw[y * (stride + 1) + 1 + x] = (rgb[y * stride + x]! - above) & 0xff;
-    }
-  }
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8); // bit depth 8, RGB, deflate, adaptive filtering, no interlace
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(raw, { level: 9 })),
-    chunk('IEND', new Uint8Array(0)),
-  ]);
-}
-
-// --- Sheets -----------------------------------------------------------------------------
-
-class Sheet {
-  readonly rgb: Uint8Array;
-  constructor(
-    readonly width: number,
-    readonly height: number,
-    background = 255,
-  ) {
-    this.rgb = new Uint8Array(width * height * 3).fill(background);
-  }
-
-  /** Pastes a 32×32 float image at (left, top), upscaled `scale`× by nearest neighbour. */
-  paste(pixels: Float32Array, left: number, top: number, scale: number): void {
-    for (let y = 0; y < SIZE * scale; y++) {
-      for (let x = 0; x < SIZE * scale; x++) {
-        const src = (Math.floor(y / scale) * SIZE + Math.floor(x / scale)) * 3;
-        const dst = ((top + y) * this.width + left + x) * 3;
-        for (let c = 0; c < 3; c++) this.rgb[dst + c] = Math.round(pixels[src + c]! * 255);
-      }
-    }
-  }
-
-  save(name: string): void {
-    const path = join(outDir, name);
-    writeFileSync(path, encodePng(this.width, this.height, this.rgb));
-    console.log(path);
-  }
-}
 
 mkdirSync(outDir, { recursive: true });
 const firstSeed = Number(process.env['SEED'] ?? 0);
@@ -120,7 +43,7 @@ const firstSeed = Number(process.env['SEED'] ?? 0);
     const { pixels } = headshot(firstSeed + k);
     sheet.paste(pixels, gap + (k % cols) * cell, gap + Math.floor(k / cols) * cell, scale);
   }
-  sheet.save('random.png');
+  sheet.save(join(outDir, 'random.png'));
 }
 
 // (b) One row per factor: a fixed face with only that factor varying.
@@ -155,7 +78,7 @@ const firstSeed = Number(process.env['SEED'] ?? 0);
   rows.forEach((row, r) =>
     row.forEach((f, c) => sheet.paste(renderHeadshot(f), gap + c * cell, gap + r * cell, scale)),
   );
-  sheet.save('factors.png');
+  sheet.save(join(outDir, 'factors.png'));
 }
 
 // (c) 16 × 12 faces at 1× with 2 px gaps, shown at 2×.
@@ -175,7 +98,7 @@ const firstSeed = Number(process.env['SEED'] ?? 0);
       for (let c = 0; c < 3; c++)
         big.rgb[(y * big.width + x) * 3 + c] =
           small.rgb[(Math.floor(y / 2) * small.width + Math.floor(x / 2)) * 3 + c]!;
-  big.save('native.png');
+  big.save(join(outDir, 'native.png'));
 }
 
 // (d) A close look: 4 × 3 faces at 8×, small enough to view at full size.
@@ -191,5 +114,5 @@ const firstSeed = Number(process.env['SEED'] ?? 0);
     const { pixels } = headshot(zoomSeed + k);
     sheet.paste(pixels, gap + (k % cols) * cell, gap + Math.floor(k / cols) * cell, scale);
   }
-  sheet.save('zoom.png');
+  sheet.save(join(outDir, 'zoom.png'));
 }
