@@ -133,7 +133,7 @@ console.log('held-out accuracy', accuracy);
 console.log('held-out R²', r2);
 
 const parameters = variables.reduce((n, v) => n + v.size, 0);
-const sha256 = await saveWeights(outDir, named(weights), { modelId: id });
+const sha256 = await saveWeights(outDir, named(weights), { modelId: id }, { quantize: 'float16' });
 const card = {
   id,
   title: 'Probe: the yardstick',
@@ -158,7 +158,7 @@ const card = {
     wallTimeSeconds: Math.round(wallSeconds),
   },
   metrics: { heldOutImages: EVAL_IMAGES, accuracy, r2 },
-  weights: { file: 'weights.bin', sha256, dtype: 'float32' },
+  weights: { file: 'weights.bin', sha256, dtype: 'float16' },
 };
 await writeFile(join(outDir, 'card.json'), `${JSON.stringify(card, null, 2)}\n`);
 console.log(`wrote ${outDir} (${parameters} parameters, ${Math.round(wallSeconds)} s)`);

@@ -93,7 +93,7 @@ export async function ldmTrainer({ smoke = false }: TrainerOptions = {}): Promis
   );
   return {
     id: 'ldm',
-    steps: smoke ? 40 : 15000,
+    steps: smoke ? 40 : 20000,
     batch,
     seed: SEED,
     groups: { denoiser: net },
@@ -138,7 +138,7 @@ export async function ldmTrainer({ smoke = false }: TrainerOptions = {}): Promis
         purpose:
           'Chapter 3: denoises 8×8×4 latents of ldm-ae, steered by a prompt of headshot factors with classifier-free guidance (Rombach et al. 2022; Ho & Salimans 2022).',
         architecture:
-          'MLP: dense 384 on the flattened latent; 4 residual blocks h += dense 384(SiLU(h + dense(emb))); emb = MLP 128 of (sinusoidal step embedding 32 ‖ prompt 24); dense 256 out',
+          'MLP: dense 256 on the flattened latent; 3 residual blocks h += dense 256(SiLU(h + dense(emb))); emb = MLP 64 of (sinusoidal step embedding 32 ‖ prompt 24); dense 256 out',
         input:
           'zₜ [batch, 256] (latent means × latentScale, then noised), steps t in 1…1000, prompt [batch, 24] (encodePrompt)',
         latentScale: scale,

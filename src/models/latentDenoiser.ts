@@ -6,8 +6,9 @@
  * (Ho & Salimans 2022).
  *
  * zₜ: [B, 256] (the latent flattened, scaled to unit variance), t: B steps in 1…T, c: [B, 24].
- *   h = dense 384 (zₜ)
- *   4 × residual block: h += dense 384 (SiLU(h + dense(emb)))      emb = MLP(sin(t) ‖ c), 128
+ *   h = dense 256 (zₜ)
+ *   3 × residual block: h += dense 256 (SiLU(h + dense(emb)))      emb = MLP(sin(t) ‖ c), 64
+ * (Sized so all shipped weights fit the site's 3 MB budget.)
  *   ε̂ = dense 256 (SiLU(h))
  */
 import * as tf from '@tensorflow/tfjs-core';
@@ -47,9 +48,9 @@ const CHOICES = {
 };
 export const CONDITION_SIZE = 5 + 5 + 5 + 5 + 2 + 2;
 const TIME_DIM = 32;
-const EMB = 128;
-const WIDTH = 384;
-const BLOCKS = 4;
+const EMB = 64;
+const WIDTH = 256;
+const BLOCKS = 3;
 
 /**
  * The condition vector [24]: one-hot per categorical factor (all zeros = unspecified),
