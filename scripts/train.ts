@@ -25,8 +25,8 @@ const smoke = args.includes('--smoke');
 
 /** Two lanes, one per core; each lane trains in order (ldm needs the shipped ldm-ae). */
 const LANES: ModelId[][] = [
-  ['ddpm', 'diffusion-2d'],
-  ['vae', 'ldm-ae', 'ldm', 'gan'],
+  ['ddpm', 'gan', 'diffusion-2d'],
+  ['vae', 'ldm-ae', 'ldm'],
 ];
 
 if (id === 'all') {

@@ -270,7 +270,7 @@ function progress(id: string, total: number, log: (s: string) => void) {
       .filter(([k]) => k !== 'step')
       .map(([k, v]) => `${k} ${v.toFixed(4)}`)
       .join('  ');
-    const line = `${id} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${step}/${total}  ${losses}  ${perStep.toFixed(0)} ms/step  ETA ${formatDuration(eta)}`;
+    const line = `${id} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${step}/${total}  ${losses}  ${Number.isNaN(perStep) ? '…' : perStep.toFixed(0)} ms/step  ETA ${formatDuration(eta)}`;
     if (tty) log(`\r${line}\u001b[K`);
     else if (Date.now() - lastLine > 15_000 || step === total) {
       lastLine = Date.now();
