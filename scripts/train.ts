@@ -2,7 +2,7 @@
  * Trains the site's models in Node with pure TensorFlow.js (wasm backend plus the training
  * kernels of src/models/training) and ships them to public/models/<id>/.
  *
- *   npm run train -- <id> [--resume] [--smoke]     one model
+ *   npm run train -- <id> [--resume] [--smoke] [--steps N]   one model
  *   npm run train -- all [--resume]                every model, two processes at a time
  *
  * ids: probe, vae, gan, ddpm, ldm-ae, ldm, diffusion-2d. Checkpoints go to
@@ -39,6 +39,11 @@ if (id === 'all') {
 } else if (id && id in TRAINERS) {
   await useWasmForTraining();
   const trainer: Trainer = await TRAINERS[id as ModelId]({ smoke });
+  // --steps N changes the length of a run (the cosine learning-rate schedule follows it), e.g.
+  // to stop a resumed run earlier or extend it.
+  const stepsAt = args.indexOf('--steps');
+  if (stepsAt >= 0)
+    trainer.steps = Math.max(1, Math.floor(Number(args[stepsAt + 1])) || trainer.steps);
   const dir = smoke ? join('.checkpoints', 'smoke', id) : undefined;
   const result = await run(trainer, {
     resume,
@@ -53,7 +58,7 @@ if (id === 'all') {
   }
 } else {
   console.error(
-    `Usage: npm run train -- <${['all', 'probe', ...Object.keys(TRAINERS)].join('|')}> [--resume] [--smoke]`,
+    `Usage: npm run train -- <${['all', 'probe', ...Object.keys(TRAINERS)].join('|')}> [--resume] [--smoke] [--steps N]`,
   );
   process.exit(2);
 }

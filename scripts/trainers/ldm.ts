@@ -93,7 +93,7 @@ export async function ldmTrainer({ smoke = false }: TrainerOptions = {}): Promis
   );
   return {
     id: 'ldm',
-    steps: smoke ? 40 : 20000,
+    steps: smoke ? 40 : 12000,
     batch,
     seed: SEED,
     groups: { denoiser: net },
