@@ -34,7 +34,7 @@ export function ddpmTrainer({ smoke = false }: TrainerOptions = {}): Trainer {
   );
   return {
     id: 'ddpm',
-    steps: smoke ? 40 : 7000,
+    steps: smoke ? 40 : 6000,
     batch,
     seed: SEED,
     groups: { unet: net },
