@@ -47,19 +47,28 @@ export function gaussians(n: number, seed: number): Float32Array {
   return Float32Array.from({ length: n }, g);
 }
 
-/** Runs `f` on chunks of at most `chunk` examples of `x` (each `size` long) and joins the outputs. */
+/**
+ * Runs `f` on chunks of at most `chunk` examples of `x` (each `size` long) and joins the
+ * outputs (whose length per example may differ from the input's).
+ */
 async function chunked(
   x: Float32Array,
   size: number,
   chunk: number,
-  f: (part: Float32Array, m: number, start: number) => Promise<Float32Array>,
+  f: (part: Float32Array, m: number) => Promise<Float32Array>,
 ): Promise<Float32Array> {
   const n = x.length / size;
-  if (n <= chunk) return f(x, n, 0);
-  const out = new Float32Array(x.length);
+  if (n <= chunk) return f(x, n);
+  const parts: Float32Array[] = [];
   for (let start = 0; start < n; start += chunk) {
     const m = Math.min(chunk, n - start);
-    out.set(await f(x.subarray(start * size, (start + m) * size), m, start), start * size);
+    parts.push(await f(x.subarray(start * size, (start + m) * size), m));
+  }
+  const out = new Float32Array(parts.reduce((total, p) => total + p.length, 0));
+  let offset = 0;
+  for (const p of parts) {
+    out.set(p, offset);
+    offset += p.length;
   }
   return out;
 }
