@@ -79,7 +79,7 @@ async function cacheLatents(ae: Params, n: number) {
 
 export async function ldmTrainer({ smoke = false }: TrainerOptions = {}): Promise<Trainer> {
   const batch = smoke ? 64 : 128;
-  const cached = smoke ? 512 : 60_000;
+  const cached = smoke ? 512 : 40_000;
   const schedule = makeSchedule({ kind: 'linear', T: LDM_T });
   const ae = await loadAe(smoke);
   const { latents, factors, scale } = await cacheLatents(ae, cached);
