@@ -13,7 +13,14 @@ import { IMAGE_LENGTH, SIZE } from '../src/data/headshots.ts';
 import { aeDecode, aeEncode } from '../src/models/latentAe.ts';
 import type { Prompt } from '../src/models/latentDenoiser.ts';
 import type { Params } from '../src/models/nn.ts';
-import { readOut, sampleDdpm, sampleGan, sampleLdm, sampleVae } from '../src/models/sampling.ts';
+import {
+  ldmSettings,
+  readOut,
+  sampleDdpm,
+  sampleGan,
+  sampleLdm,
+  sampleVae,
+} from '../src/models/sampling.ts';
 import { useWasmForTraining } from '../src/models/training/backend.ts';
 import { decode, encode } from '../src/models/vae.ts';
 import { MODELS_DIR, loadModel, realSet } from './lib/evaluation.ts';
@@ -52,10 +59,10 @@ if (has('ldm') && has('ldm-ae')) {
   const ae = (await loadModel('ldm-ae')).groups.ae as Params;
   const { groups, modelJson } = await loadModel('ldm');
   const den = groups.denoiser as Params;
-  const latentScale = Number(modelJson.latentScale);
+  const settings = ldmSettings(modelJson);
   grid(
     'ldm.png',
-    await sampleLdm(ae, den, { n: 32, prompt: {}, guidance: 1, latentScale, seed: 1 }),
+    await sampleLdm(ae, den, { n: 32, prompt: {}, guidance: 1, ...settings, seed: 1 }),
   );
   const prompts: Prompt[] = [
     { eyeColour: 'blue' },
@@ -66,7 +73,7 @@ if (has('ldm') && has('ldm-ae')) {
   const rows = prompts.flatMap((p) => new Array<Prompt>(COLS).fill(p));
   grid(
     'ldm-prompts.png',
-    await sampleLdm(ae, den, { n: rows.length, prompt: rows, guidance: 3, latentScale, seed: 2 }),
+    await sampleLdm(ae, den, { n: rows.length, prompt: rows, guidance: 3, ...settings, seed: 2 }),
   );
 }
 if (has('vae') && has('ldm-ae')) {

@@ -26,6 +26,7 @@ import {
   sampleLdm,
   sampleVae,
   splitGroups,
+  ldmSettings,
 } from '../../src/models/sampling.ts';
 import { decode, encode } from '../../src/models/vae.ts';
 import { probeSet, scoreSet, type ImageSet, type Score } from '../../src/models/yardstick.ts';
@@ -180,7 +181,7 @@ export async function promptAccuracy(
   probe: Probe,
   ae: Params,
   den: Params,
-  latentScale: number,
+  settings: ReturnType<typeof ldmSettings>,
   perValue: number,
   guidance: number,
 ) {
@@ -200,7 +201,7 @@ export async function promptAccuracy(
       n: prompts.length,
       prompt: prompts,
       guidance,
-      latentScale,
+      ...settings,
       seed: seed++,
     });
     const p = await probeSet(probe, { pixels, n: prompts.length });
@@ -226,13 +227,13 @@ export async function evaluateLdm(
   const ae = (await loadModel('ldm-ae')).groups.ae as Params;
   const { groups, modelJson } = await loadModel('ldm');
   const den = groups.denoiser as Params;
-  const latentScale = Number(modelJson.latentScale);
+  const settings = ldmSettings(modelJson);
   const t0 = performance.now();
   const prompted = await sampleLdm(ae, den, {
     n,
     prompt: prompts.slice(0, n),
     guidance: 1,
-    latentScale,
+    ...settings,
     seed: SAMPLE_SEED,
   });
   const ms = (performance.now() - t0) / n;
@@ -240,14 +241,14 @@ export async function evaluateLdm(
     n,
     prompt: {},
     guidance: 1,
-    latentScale,
+    ...settings,
     seed: SAMPLE_SEED + 1,
   });
   const guided = await sampleLdm(ae, den, {
     n,
     prompt: prompts.slice(0, n),
     guidance: 3,
-    latentScale,
+    ...settings,
     seed: SAMPLE_SEED + 2,
   });
   return {
@@ -256,7 +257,7 @@ export async function evaluateLdm(
     nodeMsPerImage: ms,
     unconditional: await scoreImages(probe, unconditional, n, real),
     guidance3: await scoreImages(probe, guided, n, real),
-    promptAccuracyAtGuidance3: await promptAccuracy(probe, ae, den, latentScale, perValue, 3),
+    promptAccuracyAtGuidance3: await promptAccuracy(probe, ae, den, settings, perValue, 3),
   };
 }
 

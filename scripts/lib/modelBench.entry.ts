@@ -15,6 +15,7 @@ import {
   sampleLdm,
   sampleGan,
   splitGroups,
+  ldmSettings,
   vaeDecode,
 } from '../../src/models/sampling.ts';
 import { fetchWeights } from '../../src/models/training/weightsUrl.ts';
@@ -98,13 +99,13 @@ async function run(present: string[]): Promise<ModelBenchResult> {
 
   // Each of the 50 steps runs the denoiser on a batch of 2 (prompt and ∅, for guidance).
   const ldmIds = ['ldm-ae', 'ldm'];
-  let ldm: { ae: Params; den: Params; latentScale: number } | undefined;
+  let ldm: { ae: Params; den: Params; settings: ReturnType<typeof ldmSettings> } | undefined;
   if (has(ldmIds)) {
     const den = await load('ldm');
     ldm = {
       ae: (await load('ldm-ae')).groups['ae'] as Params,
       den: den.groups['denoiser'] as Params,
-      latentScale: Number(den.modelJson['latentScale']),
+      settings: ldmSettings(den.modelJson),
     };
   }
   await bench(
@@ -116,7 +117,7 @@ async function run(present: string[]): Promise<ModelBenchResult> {
         steps: 50,
         prompt: { eyeColour: 'blue' },
         guidance: 3,
-        latentScale: ldm!.latentScale,
+        ...ldm!.settings,
       }),
     5,
   );

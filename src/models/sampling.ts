@@ -7,7 +7,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { IMAGE_LENGTH, SIZE } from '../data/headshots.ts';
 import { mulberry32, normal } from '../data/random.ts';
 import { guide, sample } from './diffusion/sampler.ts';
-import { makeSchedule } from './diffusion/schedule.ts';
+import { alphaBarAt, makeSchedule } from './diffusion/schedule.ts';
 import { denoise2d, toyOneHot } from './diffusion2d.ts';
 import { NOISE, generate } from './gan.ts';
 import { LATENT_SIZE, aeDecode } from './latentAe.ts';
@@ -133,6 +133,26 @@ export interface LatentOptions extends DiffusionOptions {
   guidance: number;
   /** The scale the latents were multiplied by in training (ldm's model.json). */
   latentScale: number;
+  /** What the network predicts: the noise ε (default) or the clean latent (ldm's model.json). */
+  prediction?: 'eps' | 'x0';
+}
+
+/** The sampling settings an ldm's model.json carries. */
+export function ldmSettings(meta: Record<string, unknown>): {
+  latentScale: number;
+  prediction: 'eps' | 'x0';
+} {
+  const latentScale = Number(meta['latentScale']);
+  if (!(latentScale > 0)) throw new Error('ldm model.json has no valid latentScale');
+  return { latentScale, prediction: meta['prediction'] === 'x0' ? 'x0' : 'eps' };
+}
+
+/** ε implied by a predicted clean latent: ε = (zₜ − √ᾱₜ·ẑ₀) / √(1 − ᾱₜ). */
+function epsFromX0(zt: Float32Array, x0: Float32Array, t: number): Float32Array {
+  const ab = alphaBarAt(schedule.alphaBars, t);
+  const a = Math.sqrt(ab);
+  const b = Math.sqrt(1 - ab);
+  return zt.map((z, i) => (z - a * x0[i]!) / b);
 }
 
 /**
@@ -163,7 +183,14 @@ export async function sampleLdm(ae: Params, den: Params, o: LatentOptions): Prom
         );
       });
       const half = o.n * LATENT_SIZE;
-      return guide(both.subarray(half), both.subarray(0, half), o.guidance);
+      let cond = both.subarray(0, half);
+      let uncond = both.subarray(half);
+      if (o.prediction === 'x0') {
+        cond = epsFromX0(zt, cond, t);
+        uncond = epsFromX0(zt, uncond, t);
+      }
+      // Guidance mixes noise predictions (Ho & Salimans 2022), whatever the network outputs.
+      return guide(uncond, cond, o.guidance);
     },
     ...(o.onStep
       ? { onStep: async (_x, t, z0) => o.onStep!(t, await ldmDecode(ae, z0, o.latentScale)) }

@@ -4,6 +4,9 @@
  *   xₜ = √ᾱₜ·x₀ + √(1 − ᾱₜ)·ε,  ε ~ N(0, I),
  * and regress the network's ε̂ = ε_θ(xₜ, t) onto ε:  L = E‖ε − ε̂‖² (mean over elements).
  * Plain regression: no adversary, which is why diffusion trains stably.
+ * With `target: 'x0'` the network regresses the clean x₀ instead (L = E‖x₀ − x̂₀‖²), the
+ * parameterisation Ramesh et al. 2022 use for their prior: at high noise it does not
+ * multiply the network's error by 1/√ᾱₜ the way recovering x₀ from a predicted ε does.
  */
 import * as tf from '@tensorflow/tfjs-core';
 
@@ -17,6 +20,7 @@ export function diffusionLoss<T extends tf.Tensor>(
   ts: ArrayLike<number>,
   noise: T,
   alphaBars: ArrayLike<number>,
+  target: 'eps' | 'x0' = 'eps',
 ): tf.Scalar {
   const b = ts.length;
   const signal = new Float32Array(b);
@@ -32,5 +36,5 @@ export function diffusionLoss<T extends tf.Tensor>(
     tf.mul(x0, tf.tensor(signal, shape)),
     tf.mul(noise, tf.tensor(spread, shape)),
   ) as T;
-  return tf.mean(tf.squaredDifference(predict(xt, ts), noise));
+  return tf.mean(tf.squaredDifference(predict(xt, ts), target === 'eps' ? noise : x0));
 }
