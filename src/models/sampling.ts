@@ -183,14 +183,14 @@ export async function sampleLdm(ae: Params, den: Params, o: LatentOptions): Prom
         );
       });
       const half = o.n * LATENT_SIZE;
-      let cond = both.subarray(0, half);
-      let uncond = both.subarray(half);
+      let epsCond = both.subarray(0, half);
+      let epsUncond = both.subarray(half);
       if (o.prediction === 'x0') {
-        cond = epsFromX0(zt, cond, t);
-        uncond = epsFromX0(zt, uncond, t);
+        epsCond = epsFromX0(zt, epsCond, t);
+        epsUncond = epsFromX0(zt, epsUncond, t);
       }
       // Guidance mixes noise predictions (Ho & Salimans 2022), whatever the network outputs.
-      return guide(uncond, cond, o.guidance);
+      return guide(epsUncond, epsCond, o.guidance);
     },
     ...(o.onStep
       ? { onStep: async (_x, t, z0) => o.onStep!(t, await ldmDecode(ae, z0, o.latentScale)) }

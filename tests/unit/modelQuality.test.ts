@@ -4,10 +4,12 @@
  *   - the vae's samples are clearly blurrier than the pixel-space ddpm's (at most 0.6 of it);
  *   - metrics.json reports numbers that were measured: the gan's and vae's rows recompute
  *     from the shipped weights, and the gan's coverage stands next to the data's;
- *   - every card tells the truth about its weights, and the folder fits its 3 MB budget.
- * Not met yet, so not asserted here (the model-factory issue stays open; see its note):
- * ddpm sharpness ≥ 0.8 of real faces (measured 0.52 with 50-step DDIM), ldm sharpness ≥ 0.8
- * and prompt accuracy ≥ 90 % at guidance 3 (the ldm's samples are not yet faces).
+ *   - every card tells the truth about its weights, and the folder fits its 3 MB budget;
+ *   - the ldm at guidance 3 draws the prompted hair style ≥ 90 % of the time (probe-read).
+ * Not met yet, so not asserted here (the model-factory issue stays open; its note has the
+ * numbers): ddpm and ldm sharpness ≥ 0.8 of real faces (0.52 and 0.52), and the ldm's
+ * prompted eye colour and glasses ≥ 90 % (38.5 % and 87.5 %; its autoencoder keeps eye
+ * colour in only 44 % of reconstructions, so the autoencoder is the next thing to fix).
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
@@ -21,9 +23,12 @@ import {
   evaluateVae,
   loadModel,
   loadProbe,
+  promptAccuracy,
   realSet,
   type Probe,
 } from '../../scripts/lib/evaluation.ts';
+import type { Params } from '../../src/models/nn.ts';
+import { ldmSettings } from '../../src/models/sampling.ts';
 import { useWasmForTraining } from '../../src/models/training/backend.ts';
 
 const IDS = ['probe', 'vae', 'gan', 'ddpm', 'ldm-ae', 'ldm', 'diffusion-2d'];
@@ -63,6 +68,20 @@ describe('quality floors', () => {
     const ddpm = await evaluateDdpm(probe, 64, real.set);
     const vae = await evaluateVae(probe, 256, real.set, realSet(64, 2000));
     expect(vae.sharpness).toBeLessThanOrEqual(0.6 * ddpm.sharpness);
+  }, 300_000);
+
+  test('ldm at guidance 3 draws the prompted hair style ≥ 90 % of the time', async () => {
+    const ae = (await loadModel('ldm-ae')).groups.ae as Params;
+    const { groups, modelJson } = await loadModel('ldm');
+    const accuracy = await promptAccuracy(
+      probe,
+      ae,
+      groups.denoiser as Params,
+      ldmSettings(modelJson),
+      20,
+      3,
+    );
+    expect(accuracy.hairStyle!.accuracy).toBeGreaterThanOrEqual(0.9);
   }, 300_000);
 });
 
