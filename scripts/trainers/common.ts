@@ -64,3 +64,20 @@ export function minimize(g: Group, loss: () => tf.Scalar): tf.Scalar {
   if (!value) throw new Error('optimizer.minimize returned no loss');
   return value;
 }
+
+/**
+ * One optimizer step on a loss made of named terms ({ loss, …terms }): trains on `loss` and
+ * keeps the other terms, computed in the same pass, for the log.
+ */
+export function minimizeTerms(
+  g: Group,
+  terms: () => { loss: tf.Scalar } & Record<string, tf.Tensor>,
+): Record<string, tf.Scalar> {
+  const parts: Record<string, tf.Scalar> = {};
+  parts.loss = minimize(g, () => {
+    const all = terms();
+    for (const [k, t] of Object.entries(all)) if (k !== 'loss') parts[k] = tf.keep(t as tf.Scalar);
+    return all.loss;
+  });
+  return parts;
+}

@@ -15,7 +15,7 @@ import {
   group,
   heldOut,
   imageTensor,
-  minimize,
+  minimizeTerms,
   noiseAt,
   readLosses,
   trainBatch,
@@ -37,22 +37,15 @@ export function ldmAeTrainer({ smoke = false }: TrainerOptions = {}): Trainer {
     groups: { ae: net },
     step: async (step) => {
       const data = trainBatch(step, batch);
-      return readLosses(() => {
-        const x = imageTensor(data.pixels, batch);
-        const parts: Record<string, tf.Scalar> = {};
-        parts.loss = minimize(net, () => {
-          const l = latentAeLoss(
+      return readLosses(() =>
+        minimizeTerms(net, () =>
+          latentAeLoss(
             net.vars,
-            x,
+            imageTensor(data.pixels, batch),
             noiseAt([batch, 8, 8, 4], SEED + step) as tf.Tensor4D,
-          );
-          parts.reconstruction = tf.keep(l.reconstruction as tf.Scalar);
-          parts.edges = tf.keep(l.edges as tf.Scalar);
-          parts.kl = tf.keep(l.kl as tf.Scalar);
-          return l.loss;
-        });
-        return parts;
-      });
+          ),
+        ),
+      );
     },
     finish: async (weights) => {
       const p = weights.ae as Params;

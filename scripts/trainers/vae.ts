@@ -8,7 +8,7 @@ import {
   group,
   heldOut,
   imageTensor,
-  minimize,
+  minimizeTerms,
   noiseAt,
   readLosses,
   trainBatch,
@@ -30,17 +30,15 @@ export function vaeTrainer({ smoke = false }: TrainerOptions = {}): Trainer {
     groups: { vae: net },
     step: async (step) => {
       const data = trainBatch(step, batch);
-      return readLosses(() => {
-        const x = imageTensor(data.pixels, batch);
-        const parts: Record<string, tf.Scalar> = {};
-        parts.loss = minimize(net, () => {
-          const l = vaeLoss(net.vars, x, noiseAt([batch, 2], SEED + step) as tf.Tensor2D);
-          parts.reconstruction = tf.keep(l.reconstruction as tf.Scalar);
-          parts.kl = tf.keep(l.kl as tf.Scalar);
-          return l.loss;
-        });
-        return parts;
-      });
+      return readLosses(() =>
+        minimizeTerms(net, () =>
+          vaeLoss(
+            net.vars,
+            imageTensor(data.pixels, batch),
+            noiseAt([batch, 2], SEED + step) as tf.Tensor2D,
+          ),
+        ),
+      );
     },
     finish: async (weights) => {
       const p = weights.vae as Params;
