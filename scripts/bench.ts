@@ -24,6 +24,8 @@ import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, ensureChromium } from '../tests/e2e/chromium.ts';
 import { serveDist } from '../tests/e2e/server.ts';
 import type { ModelBenchResult } from './lib/modelBench.entry.ts';
+import { benchGan2d } from './lib/gan2dBench.ts';
+import { benchLatentMap, latentMapReport } from './lib/vaeBench.ts';
 import { kb, total, weigh, type Weighed } from './lib/pageWeight.ts';
 
 const PAGES = ['', 'vae/', 'gan/', 'diffusion/'];
@@ -193,6 +195,16 @@ console.log('\nThe generative models in the browser (TensorFlow.js, own page, no
     );
   }
 }
+
+console.log('\nThe VAE latent map, dragged for 1,000 frames (built site, wasm)');
+if (existsSync('public/models/vae/model.json')) {
+  console.log(latentMapReport(await benchLatentMap(browser, server.url)).join('\n'));
+} else {
+  console.log('  not trained yet (public/models/vae missing)');
+}
+
+console.log('\nThe live 2-D GAN: training while drawing, and the same loop alone (wasm)');
+await benchGan2d(browser, server.url, inChromium);
 
 await browser.close();
 await server.close();

@@ -53,8 +53,9 @@ export function describeFactors(
 export function faceSentence(f: HeadshotFactors): string {
   const d = Object.fromEntries(describeFactors(f).map(({ factor, text }) => [factor, text]));
   const hair = f.hairStyle === 'bald' ? 'a bald head' : `${d['hairColour']} ${d['hairStyle']} hair`;
+  const article = /^[aeiou]/.test(d['faceShape']!) ? 'An' : 'A';
   return (
-    `A ${d['faceShape']} face with ${d['skinTone']} skin, ${d['eyeColour']} eyes, ` +
+    `${article} ${d['faceShape']} face with ${d['skinTone']} skin, ${d['eyeColour']} eyes, ` +
     `${d['brows']} eyebrows and ${hair}; ${d['smile']}` +
     `${f.glasses ? ', glasses' : ''}; ${d['backdrop']} backdrop.`
   );
