@@ -10,7 +10,7 @@ import { CHROMIUM_ARGS, ensureChromium } from '../tests/e2e/chromium.ts';
 
 const out = process.env['SHOTS_DIR'] ?? '/tmp/shots';
 mkdirSync(out, { recursive: true });
-const server = await serveDist('dist', '/');
+const server = await serveDist(process.env['DIST_DIR'] ?? 'dist', '/');
 const browser = await chromium.launch({ executablePath: ensureChromium(), args: CHROMIUM_ARGS });
 const pages = (process.argv[2] ?? '/').split(',');
 for (const width of [390, 1280]) {

@@ -12,10 +12,12 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
-  if (!existsSync('dist/index.html')) {
-    throw new Error('dist/ is missing: run `npm run build` before the end-to-end tests.');
+  // DIST_DIR lets parallel work test its own build (`astro build --outDir …`); default dist/.
+  const dist = process.env['DIST_DIR'] ?? 'dist';
+  if (!existsSync(`${dist}/index.html`)) {
+    throw new Error(`${dist}/ is missing: run \`npm run build\` before the end-to-end tests.`);
   }
-  const server = await serveDist('dist', '/');
+  const server = await serveDist(dist, '/');
   project.provide('siteUrl', server.url);
   project.provide('chromium', ensureChromium());
   return () => server.close();
