@@ -5,7 +5,8 @@
  *   npm run train -- <id> [--resume] [--smoke] [--steps N]   one model
  *   npm run train -- all [--resume]                every model, two processes at a time
  *
- * ids: probe, vae, gan, ddpm, ldm-ae, ldm, diffusion-2d. Checkpoints go to
+ * ids: probe, vae, gan, ddpm, ldm-ae, ldm-ae-sharp (ldm-ae's second stage: a sharper decoder),
+ * ldm, diffusion-2d. Checkpoints go to
  * .checkpoints/<id>/ every 250 steps; `--resume` continues from the last one (weights, Adam
  * moments, EMA and loss history), so a long run can span several sittings. `--smoke` runs a
  * tiny configuration into .checkpoints/smoke/ (nothing is shipped) and checks the loss fell.
@@ -26,7 +27,7 @@ const smoke = args.includes('--smoke');
 /** Two lanes, one per core; each lane trains in order (ldm needs the shipped ldm-ae). */
 const LANES: ModelId[][] = [
   ['ddpm', 'gan', 'diffusion-2d'],
-  ['vae', 'ldm-ae', 'ldm'],
+  ['vae', 'ldm-ae', 'ldm-ae-sharp', 'ldm'],
 ];
 
 if (id === 'all') {

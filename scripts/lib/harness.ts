@@ -19,10 +19,15 @@ export interface Group {
   lr: { start: number; end: number };
   /** Keep an EMA of the weights with this decay and ship it instead of the raw weights. */
   emaDecay?: number;
+  /** false for a training aid that is checkpointed but not shipped (e.g. a critic). */
+  ship?: boolean;
 }
 
 export interface Trainer {
+  /** Names the checkpoints, and the shipped model unless `shipAs` is given. */
   id: string;
+  /** The model this run ships as, when it is a later stage of another model's training. */
+  shipAs?: string;
   steps: number;
   batch: number;
   seed: number;
@@ -79,7 +84,8 @@ export async function run(trainer: Trainer, options: RunOptions = {}): Promise<R
 
 async function train(trainer: Trainer, emas: Emas, options: RunOptions): Promise<RunResult> {
   const checkpointDir = options.checkpointDir ?? join('.checkpoints', trainer.id);
-  const outDir = options.outDir ?? join('public', 'models', trainer.id);
+  const model = trainer.shipAs ?? trainer.id;
+  const outDir = options.outDir ?? join('public', 'models', model);
   const checkpointEvery = options.checkpointEvery ?? 250;
   const logEvery = options.logEvery ?? 50;
   const log = options.quiet ? () => {} : (line: string) => process.stdout.write(line);
@@ -98,8 +104,9 @@ async function train(trainer: Trainer, emas: Emas, options: RunOptions): Promise
   }
 
   const started = Date.now();
+  // Per-term sums and counts: a term may start later than step 0 (e.g. after a warm-up).
   const sums: Record<string, number> = {};
-  let count = 0;
+  const counts: Record<string, number> = {};
   const bar = progress(trainer.id, trainer.steps, log);
   while (step < trainer.steps) {
     for (const g of Object.values(trainer.groups)) {
@@ -109,16 +116,18 @@ async function train(trainer: Trainer, emas: Emas, options: RunOptions): Promise
     }
     const losses = await trainer.step(step);
     updateEmas(trainer.groups, emas);
-    for (const [k, v] of Object.entries(losses)) sums[k] = (sums[k] ?? 0) + v;
-    count++;
+    for (const [k, v] of Object.entries(losses)) {
+      sums[k] = (sums[k] ?? 0) + v;
+      counts[k] = (counts[k] ?? 0) + 1;
+    }
     step++;
     if (step % logEvery === 0 || step === trainer.steps) {
       const row: HistoryRow = { step };
       for (const k of Object.keys(sums)) {
-        row[k] = Number((sums[k]! / count).toPrecision(5));
+        if (counts[k]) row[k] = Number((sums[k]! / counts[k]!).toPrecision(5));
         sums[k] = 0;
+        counts[k] = 0;
       }
-      count = 0;
       history.push(row);
       bar(step, row);
     }
@@ -140,11 +149,11 @@ async function train(trainer: Trainer, emas: Emas, options: RunOptions): Promise
   const sha256 = await saveWeights(
     outDir,
     named,
-    { modelId: trainer.id, ...trainer.extra },
+    { modelId: model, ...trainer.extra },
     { quantize },
   );
   const fullCard = {
-    id: trainer.id,
+    id: model,
     ...card,
     parameters,
     training: {
@@ -205,7 +214,9 @@ function updateEmas(groups: Record<string, Group>, emas: Emas): void {
 
 function shippedWeights(groups: Record<string, Group>, emas: Emas): Record<string, Params> {
   return Object.fromEntries(
-    Object.entries(groups).map(([name, g]) => [name, (emas[name] ?? g.vars) as Params]),
+    Object.entries(groups)
+      .filter(([, g]) => g.ship !== false)
+      .map(([name, g]) => [name, (emas[name] ?? g.vars) as Params]),
   );
 }
 

@@ -13,6 +13,10 @@ export function lossFell(history: readonly HistoryRow[]): boolean {
   const first = history[0]!;
   const tail = history.slice(Math.floor((history.length * 2) / 3));
   const mean = (k: string) => tail.reduce((s, r) => s + r[k]!, 0) / tail.length;
+  // A decoder trained against a critic: its total loss need not fall (the critic grows
+  // stronger), but from a fresh start its reconstruction error must.
+  if ('critic' in first && 'reconstruction' in first)
+    return mean('reconstruction') < 0.95 * first.reconstruction!;
   if ('loss' in first) return mean('loss') < 0.95 * first.loss!;
   if ('discriminator' in first)
     return Math.abs(mean('discriminator') - first.discriminator!) > 0.05;

@@ -6,6 +6,7 @@ import { diffusion2dTrainer } from './diffusion2d.ts';
 import { ganTrainer } from './gan.ts';
 import { ldmTrainer } from './ldm.ts';
 import { ldmAeTrainer } from './ldmAe.ts';
+import { ldmAeSharpTrainer } from './ldmAeSharp.ts';
 import { vaeTrainer } from './vae.ts';
 
 export const TRAINERS = {
@@ -13,6 +14,7 @@ export const TRAINERS = {
   gan: ganTrainer,
   ddpm: ddpmTrainer,
   'ldm-ae': ldmAeTrainer,
+  'ldm-ae-sharp': ldmAeSharpTrainer,
   ldm: ldmTrainer,
   'diffusion-2d': diffusion2dTrainer,
 } satisfies Record<string, (o: TrainerOptions) => Trainer | Promise<Trainer>>;

@@ -5,11 +5,13 @@
  *   - metrics.json reports numbers that were measured: the gan's and vae's rows recompute
  *     from the shipped weights, and the gan's coverage stands next to the data's;
  *   - every card tells the truth about its weights, and the folder fits its 3 MB budget;
- *   - the ldm at guidance 3 draws the prompted hair style ≥ 90 % of the time (probe-read).
+ *   - the ldm at guidance 3 draws the prompted hair style and glasses ≥ 90 % of the time
+ *     (probe-read; 99 % and 90 % here, 98.5 % and 90 % in metrics.json's larger sample).
  * Not met yet, so not asserted here (the model-factory issue stays open; its note has the
- * numbers): ddpm and ldm sharpness ≥ 0.8 of real faces (0.52 and 0.52), and the ldm's
- * prompted eye colour and glasses ≥ 90 % (38.5 % and 87.5 %; its autoencoder keeps eye
- * colour in only 44 % of reconstructions, so the autoencoder is the next thing to fix).
+ * numbers): ddpm and ldm sharpness ≥ 0.8 of real faces (ddpm 0.52; ldm 0.68 at guidance 1,
+ * 0.77 at guidance 3, since its decoder was retrained against a patch critic), and the ldm's
+ * prompted eye colour ≥ 90 % (45.5 %; its autoencoder keeps eye colour in only 49 % of
+ * reconstructions, so the encoder's 8×8×4 latent is what to widen next).
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
@@ -70,7 +72,7 @@ describe('quality floors', () => {
     expect(vae.sharpness).toBeLessThanOrEqual(0.6 * ddpm.sharpness);
   }, 300_000);
 
-  test('ldm at guidance 3 draws the prompted hair style ≥ 90 % of the time', async () => {
+  test('ldm at guidance 3 draws the prompted hair style and glasses ≥ 90 % of the time', async () => {
     const ae = (await loadModel('ldm-ae')).groups.ae as Params;
     const { groups, modelJson } = await loadModel('ldm');
     const accuracy = await promptAccuracy(
@@ -82,6 +84,7 @@ describe('quality floors', () => {
       3,
     );
     expect(accuracy.hairStyle!.accuracy).toBeGreaterThanOrEqual(0.9);
+    expect(accuracy.glasses!.accuracy).toBeGreaterThanOrEqual(0.9);
   }, 300_000);
 });
 
