@@ -24,8 +24,13 @@ import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, ensureChromium } from '../tests/e2e/chromium.ts';
 import { serveDist } from '../tests/e2e/server.ts';
 import type { ModelBenchResult } from './lib/modelBench.entry.ts';
+import type { Diff2dBenchResult } from './lib/diff2dBench.entry.ts';
 import { benchGan2d } from './lib/gan2dBench.ts';
+import { benchGanFaces } from './lib/ganFacesBench.ts';
+import { benchCompare } from './lib/compareBench.ts';
 import { benchLatentMap, latentMapReport } from './lib/vaeBench.ts';
+import { benchReverseProcess, reverseProcessReport } from './lib/reverseBench.ts';
+import { benchWhyLatent } from './lib/whyLatentBench.ts';
 import { kb, total, weigh, type Weighed } from './lib/pageWeight.ts';
 
 const PAGES = ['', 'vae/', 'gan/', 'diffusion/'];
@@ -205,6 +210,68 @@ if (existsSync('public/models/vae/model.json')) {
 
 console.log('\nThe live 2-D GAN: training while drawing, and the same loop alone (wasm)');
 await benchGan2d(browser, server.url, inChromium);
+
+console.log('\nThe live diffusion figures: 2-D reverse process and prompted ldm (wasm)');
+if (
+  ['diffusion-2d', 'ldm', 'ldm-ae', 'probe'].every((id) =>
+    existsSync(join('public/models', id, 'model.json')),
+  )
+) {
+  const r = await inChromium<Diff2dBenchResult>('scripts/lib/diff2dBench.entry.ts', 'diff2dBench', [
+    'diffusion-2d',
+    'ldm',
+    'ldm-ae',
+    'probe',
+  ]);
+  console.log(`  backend: ${r.backend}`);
+  for (const t of r.timings) {
+    const verdict = t.budgetMs
+      ? ` — budget ${t.budgetMs} ms: ${t.median <= t.budgetMs ? 'PASS' : 'OVER'}`
+      : '';
+    console.log(
+      `  ${t.label}: median ${t.median.toFixed(1)} ms (first ${t.first.toFixed(1)} ms)${verdict}`,
+    );
+  }
+  for (const l of r.tensors) {
+    console.log(
+      `  live tensors, ${l.label}: ${l.before} before, ${l.after} after — ${l.before === l.after ? 'PASS' : 'LEAK'}`,
+    );
+  }
+} else {
+  console.log('  not trained yet (diffusion-2d, ldm, ldm-ae or probe missing)');
+}
+
+console.log('\nThe GAN headshot figures: grid, verdicts and live diversity (built site, wasm)');
+if (existsSync('public/models/gan/model.json')) {
+  console.log((await benchGanFaces(browser, server.url)).join('\n'));
+} else {
+  console.log('  not trained yet (public/models/gan missing)');
+}
+
+console.log('\nWhy latent: one picture in the ldm latent (+ decode) vs in pixels (ddpm), wasm');
+if (['ldm', 'ldm-ae', 'ddpm'].every((id) => existsSync(join('public/models', id, 'model.json')))) {
+  await benchWhyLatent(browser, server.url, inChromium);
+} else {
+  console.log('  not trained yet (ldm, ldm-ae or ddpm missing)');
+}
+
+console.log('\nThe reverse process, DDPM played through 1,000 steps (built site, wasm)');
+if (existsSync('public/models/ddpm/model.json')) {
+  console.log(reverseProcessReport(await benchReverseProcess(browser, server.url)).join('\n'));
+} else {
+  console.log('  not trained yet (public/models/ddpm missing)');
+}
+
+console.log('\nSame faces, three eras: grids and the live measurement (built site, wasm)');
+if (
+  ['vae', 'gan', 'ddpm', 'ldm', 'ldm-ae', 'probe'].every((id) =>
+    existsSync(join('public/models', id, 'model.json')),
+  )
+) {
+  console.log((await benchCompare(browser, server.url)).join('\n'));
+} else {
+  console.log('  not trained yet (a model of the comparison is missing)');
+}
 
 await browser.close();
 await server.close();

@@ -23,3 +23,9 @@ export const VAE_LOSS_TEX = String.raw`\begin{aligned} \text{loss}(x) \;=\; & \m
 
 /** The KL term in closed form for a diagonal Gaussian q = N(μ, diag σ²). */
 export const VAE_KL_TEX = String.raw`D_{\mathrm{KL}} \;=\; \tfrac{1}{2}\sum_{j=1}^{2}\big(\mu_j^2 + \sigma_j^2 - 1 - \log \sigma_j^2\big)`;
+
+/**
+ * The forward process in the form one codes it, a scaled image plus scaled noise; the noise's
+ * law on a line of its own so the equation fits a phone.
+ */
+export const FORWARD_TEX = String.raw`\begin{gathered} x_t \;=\; \sqrt{\bar\alpha_t}\,x_0 \;+\; \sqrt{1-\bar\alpha_t}\,\varepsilon \\ \varepsilon \sim \mathcal{N}(0, I) \end{gathered}`;

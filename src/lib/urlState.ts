@@ -44,6 +44,29 @@ export function optionalChoiceField(values: readonly string[]): Field<string | n
   };
 }
 
+/** A number in [min, max] rounded to a multiple of `step`; non-numbers are ignored. */
+export function numberField(
+  fallback: number,
+  min: number,
+  max: number,
+  step: number,
+): Field<number> {
+  return {
+    fallback,
+    parse: (raw) => {
+      const x = Number(raw.trim());
+      if (raw.trim() === '' || !Number.isFinite(x)) return undefined;
+      return clamp(Math.round(x / step) * step, min, max);
+    },
+    format: String,
+  };
+}
+
+/** Free text, such as a typed prompt, cut to `maxLength` characters. */
+export function textField(fallback: string, maxLength: number): Field<string> {
+  return { fallback, parse: (raw) => raw.slice(0, maxLength), format: (value) => value };
+}
+
 export function readState<S extends object>(search: string, prefix: string, fields: Fields<S>): S {
   const params = new URLSearchParams(search);
   const state = {} as S;

@@ -19,6 +19,8 @@ import { decode } from './vae.ts';
 /** The diffusion process every model of the site was trained with. */
 export const DIFFUSION_T = 1000;
 const schedule = makeSchedule({ kind: 'linear', T: DIFFUSION_T });
+/** That schedule, for code that drives the sampler itself (e.g. one step per frame). */
+export const trainedSchedule = schedule;
 
 /** Splits 'group/name' weights (as shipped) into one weight map per group. */
 export function splitGroups(all: Record<string, tf.Tensor>): Record<string, Params> {
@@ -105,7 +107,19 @@ export interface DiffusionOptions {
   onStep?: (t: number, preview: Float32Array) => void | Promise<void>;
 }
 
-const toImages = (x: Float32Array) => x.map((v) => Math.min(1, Math.max(0, (v + 1) / 2)));
+/** Pixel-space diffusion works on images scaled to [-1, 1]; x̂₀ is clipped to that range. */
+export const PIXEL_CLIP = [-1, 1] as const;
+
+/** Images in [-1, 1] (the ddpm's scale) as images in [0, 1]. */
+export const toImages = (x: Float32Array) => x.map((v) => Math.min(1, Math.max(0, (v + 1) / 2)));
+
+/** The ddpm's noise prediction ε̂(xₜ, t) for images flat [n, 32, 32, 3] in [-1, 1]. */
+export function ddpmDenoiser(p: Params): (xt: Float32Array, t: number) => Promise<Float32Array> {
+  return (xt, t) =>
+    chunked(xt, IMAGE_LENGTH, 128, (part, m) =>
+      readOut(() => unet(p, tf.tensor4d(part, [m, SIZE, SIZE, 3]), new Array(m).fill(t))),
+    );
+}
 
 /** Unconditional DDPM-model faces (Ho et al. 2020), by DDIM (default) or DDPM sampling. */
 export async function sampleDdpm(p: Params, o: DiffusionOptions): Promise<Float32Array> {
@@ -116,11 +130,8 @@ export async function sampleDdpm(p: Params, o: DiffusionOptions): Promise<Float3
     method: o.method ?? 'ddim',
     eta: o.eta ?? 0,
     rng: mulberry32(o.seed),
-    clip: [-1, 1],
-    denoise: (xt, t) =>
-      chunked(xt, IMAGE_LENGTH, 128, (part, m) =>
-        readOut(() => unet(p, tf.tensor4d(part, [m, SIZE, SIZE, 3]), new Array(m).fill(t))),
-      ),
+    clip: PIXEL_CLIP,
+    denoise: ddpmDenoiser(p),
     ...(o.onStep ? { onStep: (_x, t, x0) => o.onStep!(t, toImages(x0)) } : {}),
   });
   return toImages(x);
@@ -160,11 +171,6 @@ function epsFromX0(zt: Float32Array, x0: Float32Array, t: number): Float32Array 
  * (conditional and unconditional predictions in one batch), then the ldm-ae decoder.
  */
 export async function sampleLdm(ae: Params, den: Params, o: LatentOptions): Promise<Float32Array> {
-  const cond = new Float32Array(o.n * 2 * CONDITION_SIZE); // rows n…2n−1 stay ∅ (all zeros)
-  for (let i = 0; i < o.n; i++) {
-    const prompt = Array.isArray(o.prompt) ? o.prompt[i]! : o.prompt;
-    encodePrompt(prompt, cond, i * CONDITION_SIZE);
-  }
   const z = await sample({
     n: o.n * LATENT_SIZE,
     schedule,
@@ -172,31 +178,47 @@ export async function sampleLdm(ae: Params, den: Params, o: LatentOptions): Prom
     method: o.method ?? 'ddim',
     eta: o.eta ?? 0,
     rng: mulberry32(o.seed),
-    denoise: async (zt, t) => {
-      const both = await readOut(() => {
-        const x = tf.tensor2d(zt, [o.n, LATENT_SIZE]);
-        return latentDenoise(
-          den,
-          tf.concat([x, x]),
-          new Array(2 * o.n).fill(t),
-          tf.tensor2d(cond, [2 * o.n, CONDITION_SIZE]),
-        );
-      });
-      const half = o.n * LATENT_SIZE;
-      let epsCond = both.subarray(0, half);
-      let epsUncond = both.subarray(half);
-      if (o.prediction === 'x0') {
-        epsCond = epsFromX0(zt, epsCond, t);
-        epsUncond = epsFromX0(zt, epsUncond, t);
-      }
-      // Guidance mixes noise predictions (Ho & Salimans 2022), whatever the network outputs.
-      return guide(epsUncond, epsCond, o.guidance);
-    },
+    denoise: ldmDenoiser(den, o),
     ...(o.onStep
       ? { onStep: async (_x, t, z0) => o.onStep!(t, await ldmDecode(ae, z0, o.latentScale)) }
       : {}),
   });
   return ldmDecode(ae, z, o.latentScale);
+}
+
+/**
+ * The ldm's guided noise prediction ε̃(zₜ, t) for o.n latents: conditional and unconditional
+ * predictions in one batch of 2n, converted to ε if the network predicts z₀, then mixed.
+ */
+export function ldmDenoiser(
+  den: Params,
+  o: Pick<LatentOptions, 'n' | 'prompt' | 'guidance' | 'prediction'>,
+): (zt: Float32Array, t: number) => Promise<Float32Array> {
+  const cond = new Float32Array(o.n * 2 * CONDITION_SIZE); // rows n…2n−1 stay ∅ (all zeros)
+  for (let i = 0; i < o.n; i++) {
+    const prompt = Array.isArray(o.prompt) ? o.prompt[i]! : o.prompt;
+    encodePrompt(prompt, cond, i * CONDITION_SIZE);
+  }
+  return async (zt, t) => {
+    const both = await readOut(() => {
+      const x = tf.tensor2d(zt, [o.n, LATENT_SIZE]);
+      return latentDenoise(
+        den,
+        tf.concat([x, x]),
+        new Array(2 * o.n).fill(t),
+        tf.tensor2d(cond, [2 * o.n, CONDITION_SIZE]),
+      );
+    });
+    const half = o.n * LATENT_SIZE;
+    let epsCond = both.subarray(0, half);
+    let epsUncond = both.subarray(half);
+    if (o.prediction === 'x0') {
+      epsCond = epsFromX0(zt, epsCond, t);
+      epsUncond = epsFromX0(zt, epsUncond, t);
+    }
+    // Guidance mixes noise predictions (Ho & Salimans 2022), whatever the network outputs.
+    return guide(epsUncond, epsCond, o.guidance);
+  };
 }
 
 /** Decodes scaled latents [n, 256] to faces. */

@@ -1,66 +1,30 @@
 /**
- * The life cycle every live VAE figure shares: load the runtime and the model when the figure
- * wakes, follow the runtime (a backend switch redraws; a dead runtime shows the error with a
- * retry), and run the figure's own `ready` work before it reports "ready". The heavy module
- * (TensorFlow.js and the model code) is imported only here, on demand.
+ * The life cycle every live VAE figure shares (see liveSession.svelte.ts): the shared VAE
+ * session opens when the figure wakes, and some figures also draw the held-out faces as
+ * context. The heavy module (TensorFlow.js and the model code) is imported only here, on demand.
  */
-import type { RuntimeStatus } from '../../models/backends.ts';
-import type { VaeSession } from '../../lib/vaeSession.ts';
+import type { HeldOut, VaeSession } from '../../lib/vaeSession.ts';
+import { HELD_OUT_FACES } from '../../lib/latentPlane.ts';
+import { LiveSession } from './liveSession.svelte.ts';
 
-export type LiveStatus = 'loading' | 'ready' | 'error';
+export { isBackendChange, type LiveStatus } from './liveSession.svelte.ts';
 
-export const isBackendChange = (e: unknown): boolean =>
-  e instanceof Error && e.name === 'BackendChanged';
-
-export class LiveVae {
-  status: LiveStatus = $state('loading');
-  error: string | null = $state(null);
-  runtime: RuntimeStatus | null = $state(null);
-  /** The shared session, once loaded (not reactive: figures redraw through `ready`). */
-  vae: VaeSession | null = null;
-  #unsubscribe: (() => void) | null = null;
-  readonly #ready: (vae: VaeSession) => Promise<void>;
-
+export class LiveVae extends LiveSession<VaeSession> {
   /** `ready` draws the figure's first live state; it runs again after a backend switch. */
   constructor(ready: (vae: VaeSession) => Promise<void>) {
-    this.#ready = ready;
-  }
-
-  async start(): Promise<void> {
-    this.status = 'loading';
-    this.error = null;
-    try {
+    super(async () => {
       const { openVae } = await import('../../lib/vaeSession.ts');
-      const vae = await openVae(import.meta.env.BASE_URL);
-      this.vae = vae;
-      this.#unsubscribe?.();
-      this.#unsubscribe = vae.runtime.subscribe((s) => {
-        this.runtime = s;
-        if (s.error) this.fail(new Error(s.error));
-        else void this.#run(vae);
-      });
-    } catch (e) {
-      this.fail(e);
-    }
+      return openVae(import.meta.env.BASE_URL);
+    }, ready);
   }
 
-  async #run(vae: VaeSession): Promise<void> {
-    try {
-      await this.#ready(vae);
-      this.status = 'ready';
-    } catch (e) {
-      // A backend switch cancels reads in flight; the switch itself calls #run again.
-      if (!isBackendChange(e)) this.fail(e);
-    }
+  /** The shared session, once loaded (not reactive: figures redraw through `ready`). */
+  get vae(): VaeSession | null {
+    return this.session;
   }
 
-  fail(e: unknown): void {
-    this.status = 'error';
-    this.error = e instanceof Error ? e.message : String(e);
-  }
-
-  stop(): void {
-    this.#unsubscribe?.();
-    this.#unsubscribe = null;
+  /** Loads the held-out faces some figures draw as context, without holding up the figure. */
+  context(vae: VaeSession, set: (faces: HeldOut) => void): void {
+    vae.heldOut(HELD_OUT_FACES).then(set, this.report);
   }
 }

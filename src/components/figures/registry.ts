@@ -6,12 +6,24 @@ export const FIGURE_IDS = [
   'timeline',
   'meet-the-data',
   'forward-diffusion',
+  'noise-schedules',
+  'forward-face',
+  'reverse-process',
   'vae-anatomy',
   'vae-latent-map',
   'vae-interpolate',
   'vae-forgot',
   'vae-loss',
   'gan-2d',
+  'gan-forger',
+  'gan-diversity',
+  'gan-losses',
+  'gan-family',
+  'diffusion-2d',
+  'prompting',
+  'why-latent',
+  'compare-samples',
+  'compare-metrics',
 ] as const;
 export type FigureId = (typeof FIGURE_IDS)[number];
 
@@ -22,6 +34,26 @@ export interface FigureMeta {
 }
 
 export const FIGURES: Record<FigureId, FigureMeta> = {
+  'compare-samples': {
+    title: 'Same faces, three eras',
+    caption:
+      'Eight faces from each of the four generators, all trained on the same Tiny Headshots, beside eight real faces they never saw. One seed draws them all: press New faces to re-roll, or type a seed to share. The latent model is prompted with the factors of the real faces shown; the others draw freely.',
+  },
+  'compare-metrics': {
+    title: 'The yardstick, side by side',
+    caption:
+      'The same five measurements for every model, from the site’s own evaluation: how close the faces are to real ones (tiny FID), how much fine detail they keep, how many kinds of face they cover, how well the autoencoders redraw a face, and how long a face takes. Measure them again in your browser on a smaller sample.',
+  },
+  'diffusion-2d': {
+    title: 'Diffusion in 2-D: noise into shapes, step by step',
+    caption:
+      'A trained denoiser moves 2,000 points of pure noise, one small step at a time, until they form the chosen shape; lines trace a few points’ paths. Play, step or scrub through the film, or switch to the forward direction to watch real points dissolve into noise.',
+  },
+  prompting: {
+    title: 'Prompting: guidance turns a dial between variety and obedience',
+    caption:
+      'Type a prompt. The words that name a factor the model knows light up; the rest are ignored. The slider sets the guidance weight w and redraws four faces; below, the same starting noise at several weights, with how often a separate probe finds what was asked for.',
+  },
   timeline: {
     title: 'A short history of image generators',
     caption:
@@ -37,10 +69,45 @@ export const FIGURES: Record<FigureId, FigureMeta> = {
     caption:
       'A smiley made of 700 points is noised step by step. Each point becomes √ᾱₜ times where it was plus √(1 − ᾱₜ) times a fixed random offset; by the last step the smiley is gone and the cloud matches a standard normal.',
   },
+  'noise-schedules': {
+    title: 'Three noise schedules, one face',
+    caption:
+      'How fast each schedule turns a picture into static. The charts show the noise added at each step (βₜ), the share of the picture left (ᾱₜ) and the signal-to-noise ratio, for the linear, cosine and sigmoid schedules; the faces show one picture noised to the cursor’s step by each schedule, with the same noise. Drag across the charts, use the arrow keys or the slider, and change the number of steps T.',
+  },
+  'forward-face': {
+    title: 'A face turning into static',
+    caption:
+      'Slide t from 0 to 1000 and the face fades while the noise grows: the picture on the right is exactly the sum of the two on the left. Below, the histogram of its 3,072 pixel values slides onto the bell curve of a standard normal. Pick another face, or draw new noise.',
+  },
+  'reverse-process': {
+    title: 'The reverse process, step by step',
+    caption:
+      'A trained network turns static into a face, one step at a time. Left, the sample xₜ; middle, the noise ε̂ the network sees in it; right, the clean face x̂₀ that noise implies, which settles long before the screen does. Play, step or scrub; switch between DDPM and DDIM, change the number of steps, or try new static.',
+  },
   'gan-2d': {
     title: 'A GAN learning, live, on points in the plane',
     caption:
       'Blue circles are real points; orange diamonds are the generator’s fakes. The background is the discriminator’s verdict on every spot of the plane, and the arrows show which way the generator’s loss pulls its fakes. Press Play, or try a preset: a healthy run, mode collapse, or a learning rate too high to settle.',
+  },
+  'gan-losses': {
+    title: 'Training is hard: what the loss curves do not say',
+    caption:
+      'The two losses of this site’s face GAN, recorded every 50 steps while it trained. Drag along the chart, or use the slider, to read both at any step; the numbered notes say what the curves show, and what they cannot.',
+  },
+  'gan-family': {
+    title: 'The family tree',
+    caption:
+      'The GAN’s best-known descendants, oldest at the top, each with the problem it fixed. Select a model to read its story; the line back to the first GAN lights up. BigGAN grew from the same convolutional branch as ProGAN, while StyleGAN built on ProGAN.',
+  },
+  'gan-forger': {
+    title: 'The forger’s faces',
+    caption:
+      'Sixty-four faces drawn by the trained generator from random numbers, each with the discriminator’s verdict beneath it. Pick two and walk between them; see how the same discriminator judges real faces; then play detective against it.',
+  },
+  'gan-diversity': {
+    title: 'Diversity, measured',
+    caption:
+      'How often each eye colour, hair style, hair colour, backdrop and pair of glasses turns up among the GAN’s faces, beside real faces, both read by the same probe. Measure it again in your browser, and compare the GAN’s samples with the VAE’s.',
   },
   'vae-anatomy': {
     title: 'Anatomy of a VAE: one face, there and back',
@@ -66,6 +133,11 @@ export const FIGURES: Record<FigureId, FigureMeta> = {
     title: 'The loss: a tug of war between two terms',
     caption:
       'You play the encoder. Move its answer for the chosen face (the cursor is the mean, the slider the spread) and watch the two terms of the loss: how badly the decoder redraws the face from codes drawn around that answer, and how far the answer strays from the standard normal.',
+  },
+  'why-latent': {
+    title: 'Why latent: the same process, in a small latent or on every pixel',
+    caption:
+      'The same reverse process, with the same seed and number of steps, run twice side by side: by the latent model on its small latent grid, decoded to a picture at every step so you can watch the face form, and by the pixel model on every pixel. Every model call is timed in your browser; the numbers below are measured, not quoted.',
   },
 };
 
