@@ -52,7 +52,7 @@ describe('the forward-diffusion figure', () => {
 
       const clean = await spread(page);
       const baseline = await numTensors(page);
-      const slider = page.getByRole('slider', { name: /Step/ });
+      const slider = page.locator(fig).getByRole('slider', { name: /Step/ });
       const firstPath = await page.locator(`${fig} path.pts`).first().getAttribute('d');
       await slider.fill('1000');
       await page.waitForFunction(
@@ -63,7 +63,7 @@ describe('the forward-diffusion figure', () => {
       const noised = await spread(page);
       expect(Math.abs(noised - clean)).toBeGreaterThan(1);
       for (const t of ['100', '500', '900']) await slider.fill(t);
-      await page.getByRole('radio', { name: 'cosine' }).check();
+      await page.locator(fig).getByRole('radio', { name: 'cosine' }).check();
       await page.waitForTimeout(300);
       await expect.poll(() => numTensors(page), { timeout: 5000 }).toBe(baseline);
       expect(w.consoleErrors).toEqual([]);
@@ -79,8 +79,12 @@ describe('the forward-diffusion figure', () => {
     );
     try {
       await ready(w.page);
-      expect(await w.page.getByRole('slider', { name: /Step/ }).inputValue()).toBe('1000');
-      expect(await w.page.getByRole('radio', { name: 'cosine' }).isChecked()).toBe(true);
+      expect(await w.page.locator(fig).getByRole('slider', { name: /Step/ }).inputValue()).toBe(
+        '1000',
+      );
+      expect(await w.page.locator(fig).getByRole('radio', { name: 'cosine' }).isChecked()).toBe(
+        true,
+      );
     } finally {
       await w.close();
     }
@@ -91,7 +95,7 @@ describe('the forward-diffusion figure', () => {
     const { page } = w;
     try {
       await ready(page);
-      const slider = page.getByRole('slider', { name: /Step/ });
+      const slider = page.locator(fig).getByRole('slider', { name: /Step/ });
       await page.locator(fig).getByRole('button', { name: 'Play' }).click();
       await page.waitForTimeout(1500);
       const t = Number(await slider.inputValue());
@@ -147,7 +151,7 @@ describe('the forward-diffusion figure', () => {
     try {
       await ready(page);
       expect(await badge(page)).toContain('WebGL');
-      await page.getByRole('slider', { name: /Step/ }).fill('200');
+      await page.locator(fig).getByRole('slider', { name: /Step/ }).fill('200');
       await page.waitForTimeout(300);
       const before = await spread(page);
       await page.evaluate(() => {
@@ -161,14 +165,14 @@ describe('the forward-diffusion figure', () => {
       });
       // Reads started on the dying context must not hang or leak.
       for (const t of ['201', '202', '203'])
-        await page.getByRole('slider', { name: /Step/ }).fill(t);
+        await page.locator(fig).getByRole('slider', { name: /Step/ }).fill(t);
       await page.waitForFunction(
         (sel) => document.querySelector(sel)?.getAttribute('data-backend') !== 'webgl',
         fig,
       );
       expect(await badge(page)).toContain('WebAssembly');
       expect(await note(page)).toContain('WebGL context lost');
-      await page.getByRole('slider', { name: /Step/ }).fill('250');
+      await page.locator(fig).getByRole('slider', { name: /Step/ }).fill('250');
       await page.waitForTimeout(300);
       const after = await spread(page);
       expect(after).toBeGreaterThan(before * 0.5); // points are still spread, not collapsed at 0
