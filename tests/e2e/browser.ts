@@ -83,3 +83,43 @@ export async function wakeFigures(page: Page): Promise<string[]> {
   }
   return ids;
 }
+
+/**
+ * Counts the animation frames and timers a page asks for, and its long tasks: how the tests
+ * check that a paused figure does no work at all.
+ */
+const WATCH_SCHEDULING = `(() => {
+  const w = window;
+  w.__scheduled = { frames: 0, timers: 0, long: [] };
+  const raf = w.requestAnimationFrame.bind(w);
+  w.requestAnimationFrame = (cb) => { w.__scheduled.frames++; return raf(cb); };
+  const st = w.setTimeout.bind(w);
+  w.setTimeout = (...a) => { w.__scheduled.timers++; return st(...a); };
+  const si = w.setInterval.bind(w);
+  w.setInterval = (...a) => { w.__scheduled.timers++; return si(...a); };
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) w.__scheduled.long.push(Math.round(e.duration));
+  }).observe({ type: 'longtask' });
+})()`;
+
+export interface Scheduled {
+  frames: number;
+  timers: number;
+  /** Durations of long tasks (> 50 ms), in ms. */
+  long: number[];
+}
+
+/** Starts counting from before any script of the page's next load runs. */
+export const watchScheduling = (page: Page) => page.addInitScript(WATCH_SCHEDULING);
+
+/** Starts counting now, in the page as it is. */
+export const watchSchedulingNow = (page: Page) => page.evaluate(WATCH_SCHEDULING);
+
+export const scheduled = (page: Page): Promise<Scheduled> =>
+  page.evaluate(() => (window as unknown as { __scheduled: Scheduled }).__scheduled);
+
+/** Frames and timers asked for so far: unchanged over a pause means no work was scheduled. */
+export async function workCalls(page: Page): Promise<{ frames: number; timers: number }> {
+  const { frames, timers } = await scheduled(page);
+  return { frames, timers };
+}

@@ -6,7 +6,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { PHONE, launch, open, siteUrl } from './browser.ts';
+import { PHONE, launch, open, siteUrl, watchSchedulingNow, workCalls } from './browser.ts';
 
 const fig = '[data-figure="diffusion-2d"]';
 let browser: Browser;
@@ -50,14 +50,7 @@ describe('diffusion in 2-D', () => {
     const w = await open(browser, 'embed/diffusion-2d/');
     const { page } = w;
     try {
-      await page.evaluate(`(() => {
-        const w = window;
-        w.__scheduled = { frames: 0, timers: 0 };
-        const raf = w.requestAnimationFrame.bind(w);
-        w.requestAnimationFrame = (cb) => { w.__scheduled.frames++; return raf(cb); };
-        const st = w.setTimeout.bind(w);
-        w.setTimeout = (...a) => { w.__scheduled.timers++; return st(...a); };
-      })()`);
+      await watchSchedulingNow(page);
       await ready(page);
       expect(await page.locator(`${fig} .badge`).textContent()).toContain('WebAssembly');
       const end = await state(page);
@@ -70,11 +63,9 @@ describe('diffusion in 2-D', () => {
       const paused = await state(page);
       expect(paused.frame).toBeLessThan(50);
       expect(paused.signature).not.toBe(end.signature);
-      const scheduled = () =>
-        page.evaluate(() => (window as unknown as { __scheduled: object }).__scheduled);
-      const calls = await scheduled();
+      const calls = await workCalls(page);
       await page.waitForTimeout(800);
-      expect(await scheduled()).toEqual(calls);
+      expect(await workCalls(page)).toEqual(calls);
       expect((await state(page)).frame).toBe(paused.frame);
 
       // Play runs to the end and stops by itself.

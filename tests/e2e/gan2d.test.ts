@@ -7,7 +7,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { PHONE, launch, open, siteUrl } from './browser.ts';
+import { PHONE, launch, open, scheduled, siteUrl, watchScheduling } from './browser.ts';
 
 const fig = '[data-figure="gan-2d"]';
 let browser: Browser;
@@ -39,35 +39,6 @@ const reach = (page: Page, n: number, timeout = 60_000) =>
       Number(document.querySelector(`${sel} [data-step]`)?.getAttribute('data-step')) >= target,
     [fig, n] as const,
     { timeout, polling: 200 },
-  );
-
-/**
- * Counts requestAnimationFrame and timer calls from the page, and long tasks, from before
- * any script runs.
- */
-async function watchScheduling(page: Page) {
-  await page.addInitScript(`(() => {
-    const w = window;
-    w.__scheduled = { frames: 0, timers: 0, long: [] };
-    const raf = w.requestAnimationFrame.bind(w);
-    w.requestAnimationFrame = (cb) => { w.__scheduled.frames++; return raf(cb); };
-    const st = w.setTimeout.bind(w);
-    w.setTimeout = (...a) => { w.__scheduled.timers++; return st(...a); };
-    const si = w.setInterval.bind(w);
-    w.setInterval = (...a) => { w.__scheduled.timers++; return si(...a); };
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__scheduled.long.push(Math.round(e.duration));
-    }).observe({ type: 'longtask' });
-  })()`);
-}
-const scheduled = (page: Page) =>
-  page.evaluate(
-    () =>
-      (
-        window as unknown as {
-          __scheduled: { frames: number; timers: number; long: number[] };
-        }
-      ).__scheduled,
   );
 
 describe('the live 2-D GAN', () => {

@@ -7,7 +7,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launch, open, siteUrl } from './browser.ts';
+import { launch, open, siteUrl, watchSchedulingNow, workCalls } from './browser.ts';
 
 const fig = '[data-figure="prompting"]';
 let browser: Browser;
@@ -141,18 +141,9 @@ describe('prompting the latent diffusion model', () => {
       }
       expect(await numTensors(page)).toBe(baseline);
 
-      await page.evaluate(`(() => {
-        const w = window;
-        w.__scheduled = { frames: 0, timers: 0 };
-        const raf = w.requestAnimationFrame.bind(w);
-        w.requestAnimationFrame = (cb) => { w.__scheduled.frames++; return raf(cb); };
-        const st = w.setTimeout.bind(w);
-        w.setTimeout = (...a) => { w.__scheduled.timers++; return st(...a); };
-      })()`);
+      await watchSchedulingNow(page);
       await page.waitForTimeout(800);
-      expect(
-        await page.evaluate(() => (window as unknown as { __scheduled: object }).__scheduled),
-      ).toEqual({ frames: 0, timers: 0 });
+      expect(await workCalls(page)).toEqual({ frames: 0, timers: 0 });
 
       await page.locator(`${fig} summary`).click();
       const check = async () =>

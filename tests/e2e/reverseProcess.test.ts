@@ -7,7 +7,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { PHONE, launch, open, siteUrl } from './browser.ts';
+import { PHONE, launch, open, scheduled, siteUrl, watchScheduling } from './browser.ts';
 
 const fig = '[data-figure="reverse-process"]';
 const state = '[data-figure="reverse-process"] .reverse';
@@ -48,24 +48,6 @@ const stopped = (page: Page, timeout = 240_000) =>
     (sel) => document.querySelector(sel)?.getAttribute('data-playing') === 'false',
     state,
     { timeout, polling: 200 },
-  );
-
-/** Counts animation frames and timers the page asks for, from before any script runs. */
-async function watchScheduling(page: Page) {
-  await page.addInitScript(`(() => {
-    const w = window;
-    w.__scheduled = { frames: 0, timers: 0 };
-    const raf = w.requestAnimationFrame.bind(w);
-    w.requestAnimationFrame = (cb) => { w.__scheduled.frames++; return raf(cb); };
-    const st = w.setTimeout.bind(w);
-    w.setTimeout = (...a) => { w.__scheduled.timers++; return st(...a); };
-    const si = w.setInterval.bind(w);
-    w.setInterval = (...a) => { w.__scheduled.timers++; return si(...a); };
-  })()`);
-}
-const scheduled = (page: Page) =>
-  page.evaluate(
-    () => (window as unknown as { __scheduled: { frames: number; timers: number } }).__scheduled,
   );
 
 /** A page of the figure alone, opened at `query`. */
