@@ -19,6 +19,7 @@ import {
   vaeDecode,
 } from '../../src/models/sampling.ts';
 import { fetchWeights } from '../../src/models/training/weightsUrl.ts';
+import { registerInferenceKernels } from '../../src/models/training/wasmKernels.ts';
 
 export interface Timing {
   /** Which model folders it needs; the bench prints "not trained yet" if one is missing. */
@@ -71,6 +72,8 @@ async function load(id: string) {
 
 async function run(present: string[]): Promise<ModelBenchResult> {
   setWasmPaths('/wasm/');
+  // As the site's runtime does (src/models/runtime.ts).
+  registerInferenceKernels();
   if (!(await tf.setBackend('wasm'))) throw new Error('wasm backend did not start');
   const has = (ids: string[]) => ids.every((id) => present.includes(id));
   const timings: Timing[] = [];

@@ -6,6 +6,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { registerInferenceKernels } from '../../src/models/training/wasmKernels.ts';
 import { IMAGE_LENGTH } from '../../src/data/headshots.ts';
 import type { Params } from '../../src/models/nn.ts';
 import {
@@ -52,6 +53,7 @@ async function median(f: () => Promise<unknown>, n: number): Promise<number> {
 
 async function run(): Promise<WhyLatentLoopResult> {
   setWasmPaths('/wasm/');
+  registerInferenceKernels(); // as the site's runtime does (src/models/runtime.ts)
   if (!(await tf.setBackend('wasm'))) throw new Error('wasm backend did not start');
   const ldm = await load('ldm');
   const ae = (await load('ldm-ae')).groups['ae'] as Params;

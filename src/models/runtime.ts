@@ -36,7 +36,11 @@ type Listener = (status: RuntimeStatus) => void;
 /** Each backend is its own chunk: a page pays only for the one it runs. */
 const loaders: Record<BackendName, () => Promise<void>> = {
   wasm: async () => {
-    const wasm = await import('@tensorflow/tfjs-backend-wasm');
+    const [wasm, kernels] = await Promise.all([
+      import('@tensorflow/tfjs-backend-wasm'),
+      import('./training/wasmKernels.ts'),
+    ]);
+    kernels.registerInferenceKernels();
     // Threads need cross-origin isolation, which a blog under a sub-path cannot promise.
     tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
     // Served by this site under its base path (Vite fingerprints them), never a CDN. tfjs

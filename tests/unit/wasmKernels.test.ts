@@ -4,6 +4,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { useWasmForTraining } from '../../src/models/training/backend.ts';
 import {
+  registerInferenceKernels,
   registerTrainingKernels,
   trainingKernelsRegistered,
   unregisterTrainingKernels,
@@ -414,6 +415,28 @@ describe('bookkeeping', () => {
       expect(backend.numDataIds(), name).toBe(idsBefore);
     }
     tf.dispose([x, f, dy, a, b, bias]);
+  });
+
+  test('the browser registers only the transposed convolution, and it agrees with cpu', async () => {
+    unregisterTrainingKernels();
+    const shipped = tf.getKernel(tf.Conv2DBackpropInput, 'wasm')?.kernelFunc;
+    try {
+      registerInferenceKernels();
+      registerInferenceKernels(); // idempotent, as runtime restarts call it again
+      expect(tf.getKernel(tf.Conv2DBackpropInput, 'wasm')?.kernelFunc).not.toBe(shipped);
+      expect(tf.getKernel(tf.Conv2DBackpropFilter, 'wasm')).toBeUndefined();
+      expect(trainingKernelsRegistered()).toBe(false);
+      const worst = await compare(() => {
+        const x = input<tf.Rank.R4>([2, 4, 4, 6], 7);
+        const f = input<tf.Rank.R4>([4, 4, 5, 6], 8);
+        return [tf.conv2dTranspose(x, f, [2, 8, 8, 5], 2, 'same')];
+      });
+      expect(worst).toBeLessThan(TOL);
+    } finally {
+      unregisterTrainingKernels();
+      registerTrainingKernels();
+    }
+    expect(trainingKernelsRegistered()).toBe(true);
   });
 
   test('the comparison catches the wasm kernels tfjs ships (so it can fail)', async () => {
