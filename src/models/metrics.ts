@@ -3,7 +3,7 @@
  * the probe (a small CNN) turns images into features and factor predictions elsewhere; these
  * compare them with the real data's.
  */
-import { covariance, matmul, mean, sqrtPsd, trace, type Rows } from './linalg.ts';
+import { covariance, matmul, mean, sqrtPsd, symmetricEigen, trace, type Rows } from './linalg.ts';
 
 /**
  * Fréchet distance between Gaussians N(μ₁, Σ₁) and N(μ₂, Σ₂):
@@ -20,7 +20,9 @@ export function frechetFromMoments(
   let meanTerm = 0;
   for (let i = 0; i < d; i++) meanTerm += (mu1[i]! - mu2[i]!) ** 2;
   const root1 = sqrtPsd(cov1, d);
-  const cross = trace(sqrtPsd(matmul(matmul(root1, cov2, d), root1, d), d), d);
+  // Tr(M^½) of the symmetric PSD M is the sum of the roots of its eigenvalues.
+  const { values } = symmetricEigen(matmul(matmul(root1, cov2, d), root1, d), d);
+  const cross = values.reduce((sum, v) => sum + Math.sqrt(Math.max(0, v)), 0);
   return Math.max(0, meanTerm + trace(cov1, d) + trace(cov2, d) - 2 * cross);
 }
 

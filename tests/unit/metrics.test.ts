@@ -26,6 +26,36 @@ describe('linear algebra', () => {
     expect(values[1]).toBeCloseTo(3, 10);
   });
 
+  test.each([
+    ['a rank-deficient 128-feature covariance (32 samples)', 32, 128],
+    ['a full-rank covariance', 400, 24],
+  ])('symmetricEigen decomposes %s: A·v = λ·v, orthonormal, ascending', (_, n, d) => {
+    const cov = covariance(gaussianRows(n, d, 7, 0, 2));
+    const { values, vectors } = symmetricEigen(cov, d);
+    const scale = Math.max(...values.map(Math.abs));
+    for (let k = 0; k < d; k++) {
+      if (k > 0) expect(values[k]!).toBeGreaterThanOrEqual(values[k - 1]!);
+      for (let i = 0; i < d; i++) {
+        let av = 0;
+        for (let j = 0; j < d; j++) av += cov[i * d + j]! * vectors[j * d + k]!;
+        expect(Math.abs(av - values[k]! * vectors[i * d + k]!)).toBeLessThan(1e-10 * scale);
+      }
+      for (let l = 0; l <= k; l++) {
+        let dot = 0;
+        for (let i = 0; i < d; i++) dot += vectors[i * d + k]! * vectors[i * d + l]!;
+        expect(dot).toBeCloseTo(k === l ? 1 : 0, 10);
+      }
+    }
+    // 32 samples span at most 31 directions: the rest of the spectrum is (numerically) zero.
+    if (n < d) expect(values.filter((v) => v > 1e-9 * scale).length).toBe(n - 1);
+  });
+
+  test('symmetricEigen handles repeated eigenvalues and a 1×1 matrix', () => {
+    const identity = Float64Array.from({ length: 16 }, (_, i) => (i % 5 === 0 ? 3 : 0));
+    expect([...symmetricEigen(identity, 4).values]).toEqual([3, 3, 3, 3]);
+    expect([...symmetricEigen(Float64Array.of(-2), 1).values]).toEqual([-2]);
+  });
+
   test('sqrtPsd squares back to the matrix', () => {
     const { data, n, d } = gaussianRows(200, 6, 1);
     const cov = covariance({ data, n, d });

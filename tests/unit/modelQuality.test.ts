@@ -40,10 +40,11 @@ let probe: Probe;
 const sig4 = (x: number) => (Number.isInteger(x) ? x : Number(x.toPrecision(4)));
 const real = realSet(1000);
 
+// Starting wasm and loading the probe takes a second idle, but far longer on a busy machine.
 beforeAll(async () => {
   await useWasmForTraining();
   probe = await loadProbe();
-});
+}, 120_000);
 
 describe('the shipped models', () => {
   test.each(IDS)('%s: the card matches its weights', async (id) => {
