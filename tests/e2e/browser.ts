@@ -7,6 +7,8 @@ import { inject } from 'vitest';
 import { CHROMIUM_ARGS } from './chromium.ts';
 
 export const siteUrl = () => inject('siteUrl');
+/** The build under test: dist/, or DIST_DIR (parallel work builds into its own folder). */
+export const DIST = process.env['DIST_DIR'] ?? 'dist';
 
 export function launch(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({

@@ -6,7 +6,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { kb, total, weigh } from '../../scripts/lib/pageWeight.ts';
-import { PHONE, launch, open } from './browser.ts';
+import { DIST, PHONE, launch, open } from './browser.ts';
 
 const INITIAL_JS_BUDGET = 60 * 1024;
 const TFJS_BUDGET = 180 * 1024;
@@ -22,7 +22,7 @@ test.each(['vae/', 'gan/', 'diffusion/'])(
     const w = await open(browser, path, { viewport: PHONE });
     try {
       await w.page.waitForLoadState('networkidle');
-      const initialJs = total(weigh(w.requests, 'dist', '/'), 'js');
+      const initialJs = total(weigh(w.requests, DIST, '/'), 'js');
       expect(initialJs.gzip, `initial JS is ${kb(initialJs.gzip)}`).toBeLessThanOrEqual(
         INITIAL_JS_BUDGET,
       );
@@ -44,7 +44,7 @@ test('a live figure loads ≤ 180 KB gzip of JavaScript, tfjs included (the .was
   try {
     await w.page.waitForSelector('[data-figure="forward-diffusion"][data-status="ready"]');
     await w.page.waitForLoadState('networkidle');
-    const loaded = weigh(w.requests, 'dist', '/');
+    const loaded = weigh(w.requests, DIST, '/');
     expect(loaded.some((f) => /runtime\./.test(f.path))).toBe(true);
     const js = total(loaded, 'js');
     expect(js.gzip, `the figure loaded ${kb(js.gzip)} of JS`).toBeLessThanOrEqual(TFJS_BUDGET);

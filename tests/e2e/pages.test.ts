@@ -7,13 +7,13 @@ import { join, relative } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { LAPTOP, PHONE, launch, open, wakeFigures } from './browser.ts';
+import { DIST, LAPTOP, PHONE, launch, open, wakeFigures } from './browser.ts';
 
 /** Every page in dist/, as a path relative to the site root. */
-function builtPages(dir = 'dist'): string[] {
+function builtPages(dir = DIST): string[] {
   return readdirSync(dir, { withFileTypes: true, recursive: true })
     .filter((e) => e.isFile() && e.name.endsWith('.html'))
-    .map((e) => relative('dist', join(e.parentPath, e.name)).replace(/index\.html$/, ''))
+    .map((e) => relative(dir, join(e.parentPath, e.name)).replace(/index\.html$/, ''))
     .sort();
 }
 
