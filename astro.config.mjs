@@ -7,6 +7,7 @@ import rehypeKatex from 'rehype-katex';
 import { remarkCitations } from './src/markdown/citations.ts';
 import { remarkReadingTime } from './src/markdown/readingTime.ts';
 import { rehypeFocusableMath } from './src/markdown/focusableMath.ts';
+import { offline } from './src/offline/integration.ts';
 
 /** The site may live under a sub-path of another site (e.g. BASE_PATH=/blog/). */
 const base = normaliseBase(process.env.BASE_PATH ?? '/');
@@ -16,7 +17,8 @@ export default defineConfig({
   base,
   trailingSlash: 'always',
   output: 'static',
-  integrations: [svelte(), mdx()],
+  // offline() writes dist/sw.js, the service worker that keeps the site readable offline.
+  integrations: [svelte(), mdx(), offline()],
   markdown: {
     remarkPlugins: [remarkMath, remarkCitations, remarkReadingTime],
     // MathML output writes no inline style attributes, so the hash-based CSP holds.
@@ -30,7 +32,8 @@ export default defineConfig({
     csp: {
       directives: [
         "default-src 'self'",
-        "img-src 'self'",
+        // blob: for printing: each figure's canvases print as images of their pixels.
+        "img-src 'self' blob:",
         "font-src 'self'",
         "connect-src 'self'",
         "worker-src 'self'",

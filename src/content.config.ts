@@ -5,7 +5,7 @@
 import { defineCollection, reference, z } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { FAMILIES } from './lib/families.ts';
-import { FIGURE_IDS } from './components/figures/registry.ts';
+import { FIGURE_IDS, hideableControls } from './components/figures/registry.ts';
 
 const year = z.number().int().min(1900).max(2100);
 
@@ -83,4 +83,76 @@ const references = defineCollection({
     .strict(),
 });
 
-export const collections = { articles, timeline, references };
+/** One step of a lesson: predict, then try the figure, then read why. */
+const lessonStep = z
+  .object({
+    /** Kebab-case, unique in the lesson: the step's address (`/lessons/<chapter>/<id>/`). */
+    id: z.string().regex(/^[a-z0-9-]+$/),
+    /** The step's heading, e.g. "Widen the cloud". */
+    title: z.string().min(3).max(80),
+    /** The registered figure the step runs. */
+    figure: z.enum(FIGURE_IDS),
+    /** The figure's state for this step, as its URL parameters without the figure prefix
+     *  (`{ t: 0 }` becomes `?<figure>.t=0`). The figure clamps or ignores bad values. */
+    state: z
+      .record(z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/), z.union([z.string(), z.number()]))
+      .default({}),
+    /** Controls to hide so the class sees only what the step needs (a teacher link's
+     *  `?<figure>-hide=…`); names from the figure's `controls` in registry.ts. */
+    hide: z.array(z.string()).default([]),
+    /** The question answered before running the figure. */
+    predict: z
+      .object({
+        question: z.string().min(10).max(240),
+        /** Two to five possible answers, shown as a radio group. */
+        choices: z.array(z.string().min(1).max(160)).min(2).max(5),
+        /** Index (from 0) of the right choice. */
+        answer: z.number().int().min(0),
+      })
+      .strict()
+      .refine((p) => p.answer < p.choices.length, {
+        message: 'predict.answer must be the index of one of the choices',
+        path: ['answer'],
+      }),
+    /** What to do with the figure, in one or two sentences. */
+    try: z.string().min(10).max(400),
+    /** Why the figure does what it does; revealed once the reader runs the figure. */
+    explain: z.string().min(30).max(900),
+  })
+  .strict()
+  .superRefine((step, ctx) => {
+    const known = Object.keys(hideableControls(step.figure));
+    step.hide.forEach((name, i) => {
+      if (!known.includes(name)) {
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ['hide', i],
+          message: `"${name}" is not a control of ${step.figure}; valid: ${known.join(', ')}`,
+        });
+      }
+    });
+  });
+
+const lessons = defineCollection({
+  loader: glob({ pattern: '*.yaml', base: './content/lessons' }),
+  schema: z
+    .object({
+      /** The lesson's title on the lesson index. */
+      title: z.string().min(3).max(90),
+      /** The chapter the lesson follows (an article id); the lesson links back to it. */
+      chapter: reference('articles'),
+      /** One or two sentences on what the lesson covers, shown before step 1. */
+      intro: z.string().min(30).max(400),
+      /** The steps in order. */
+      steps: z
+        .array(lessonStep)
+        .min(2)
+        .max(8)
+        .refine((steps) => new Set(steps.map((s) => s.id)).size === steps.length, {
+          message: 'step ids must be unique within a lesson',
+        }),
+    })
+    .strict(),
+});
+
+export const collections = { articles, timeline, references, lessons };

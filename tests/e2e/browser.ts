@@ -36,7 +36,13 @@ export async function open(
   options: BrowserContextOptions & { base?: string } = {},
 ): Promise<Watched> {
   const { base = siteUrl(), ...contextOptions } = options;
-  const context = await browser.newContext({ viewport: LAPTOP, ...contextOptions });
+  // The offline worker would download the whole site behind every page a test opens in a
+  // fresh context; offline.test.ts lets it run (`serviceWorkers: 'allow'`).
+  const context = await browser.newContext({
+    viewport: LAPTOP,
+    serviceWorkers: 'block',
+    ...contextOptions,
+  });
   const page = await context.newPage();
   const origin = new URL(base).origin;
   const watched: Watched = {

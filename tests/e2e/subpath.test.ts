@@ -3,12 +3,11 @@
  * answers 404 to anything outside /blog/, and crawl every page, waking every figure.
  * Nothing may be missing: no broken link, asset, island, wasm or model file.
  */
-import { execFile } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { FIGURE_IDS } from '../../src/components/figures/registry.ts';
-import { astroEnv } from '../astroEnv.ts';
+import { buildAstro } from '../astroEnv.ts';
 import { serveDist, type StaticServer } from './server.ts';
 import { launch, open, wakeFigures } from './browser.ts';
 
@@ -17,17 +16,7 @@ let browser: Browser;
 let server: StaticServer;
 
 beforeAll(async () => {
-  // Asynchronously: a synchronous build blocks this worker's event loop for a minute or more
-  // on a busy machine, and Vitest's own messages to the worker then time out.
-  const failure = await new Promise<string | null>((resolve) =>
-    execFile(
-      process.execPath,
-      ['node_modules/astro/astro.js', 'build', '--outDir', OUT],
-      { encoding: 'utf8', env: astroEnv({ BASE_PATH: '/blog/' }), maxBuffer: 64 * 1024 * 1024 },
-      (error, _stdout, stderr) => resolve(error ? `${error.message}\n${stderr}` : null),
-    ),
-  );
-  expect(failure).toBeNull();
+  expect(await buildAstro(OUT, { BASE_PATH: '/blog/' })).toBeNull();
   server = await serveDist(OUT, '/blog/');
   browser = await launch();
 }, 240_000);

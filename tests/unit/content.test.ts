@@ -103,6 +103,34 @@ describe('content validation', { timeout: 120_000 }, () => {
     expect(output).toContain("received 'latent-explorer'");
   });
 
+  test('a lesson step with an unknown figure names the file and the field', async () => {
+    const dir = projectCopy();
+    edit(dir, 'content/lessons/vae.yaml', /figure: vae-loss/, 'figure: vae-elbo');
+    const { status, output } = await astro(dir, 'sync');
+    expect(status).not.toBe(0);
+    expect(output).toContain('vae.yaml');
+    expect(output).toMatch(/steps\.1\.figure.*Expected 'timeline' \|/);
+    expect(output).toContain("received 'vae-elbo'");
+  });
+
+  test('a lesson answer that is not one of the choices names the file and the field', async () => {
+    const dir = projectCopy();
+    edit(dir, 'content/lessons/gan.yaml', /answer: 1/, 'answer: 7');
+    const { status, output } = await astro(dir, 'sync');
+    expect(status).not.toBe(0);
+    expect(output).toContain('gan.yaml');
+    expect(output).toMatch(/steps\.0\.predict\.answer.*must be the index of one of the choices/);
+  });
+
+  test('a lesson hiding a control its figure does not have names the file and the field', async () => {
+    const dir = projectCopy();
+    edit(dir, 'content/lessons/gan.yaml', /hide: \[game\]/, 'hide: [gmae]');
+    const { status, output } = await astro(dir, 'sync');
+    expect(status).not.toBe(0);
+    expect(output).toContain('gan.yaml');
+    expect(output).toMatch(/steps\.1\.hide\.0.*"gmae" is not a control of gan-forger/);
+  });
+
   test('citing a key the article does not declare fails the build naming both', async () => {
     const dir = projectCopy();
     edit(dir, 'content/articles/vae.mdx', /\n## /, '\nAs shown earlier [@nobody1999].\n\n## ');
