@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launch, open, wakeFigures } from './browser.ts';
+import { DIST, PHONE, launch, open, wakeFigures } from './browser.ts';
 
 /** How a reader runs each step's figure, as its "Try it" line says. */
 type Operate = { click: RegExp } | { slider: RegExp } | { select: RegExp; option: string };
@@ -30,12 +30,11 @@ const OPERATE: Record<string, Operate> = {
   'diffusion/guidance': { slider: /Guidance scale/ },
 };
 
-const dist = process.env['DIST_DIR'] ?? 'dist';
 /** Every built step, as `<lesson>/<step>`. */
-const steps = readdirSync(join(dist, 'lessons'), { withFileTypes: true })
+const steps = readdirSync(join(DIST, 'lessons'), { withFileTypes: true })
   .filter((e) => e.isDirectory())
   .flatMap((lesson) =>
-    readdirSync(join(dist, 'lessons', lesson.name), { withFileTypes: true })
+    readdirSync(join(DIST, 'lessons', lesson.name), { withFileTypes: true })
       .filter((e) => e.isDirectory())
       .map((step) => `${lesson.name}/${step.name}`),
   )
@@ -216,6 +215,24 @@ describe('links and navigation', () => {
           .getByRole('link', { name: 'Tuning an old TV: diffusion models', exact: true })
           .getAttribute('href'),
       ).toMatch(/\/diffusion\/$/);
+    } finally {
+      await w.close();
+    }
+  });
+
+  test('on a phone, running the figure shows a cue to the opened answer until it is in view', async () => {
+    const w = await open(browser, 'lessons/gan/mode-collapse/', { viewport: PHONE });
+    const { page } = w;
+    try {
+      await wakeFigures(page);
+      const cue = page.locator('[data-reveal-cue]');
+      expect(await cue.isVisible()).toBe(false);
+      await operate(page, OPERATE['gan/mode-collapse']!);
+      await expect.poll(() => cue.isVisible(), { timeout: 15_000 }).toBe(true);
+      await cue.click();
+      await expect.poll(() => cue.isVisible()).toBe(false);
+      expect(await answerBox(page).isVisible()).toBe(true);
+      expect(w.consoleErrors).toEqual([]);
     } finally {
       await w.close();
     }

@@ -14,10 +14,9 @@ import { CACHE_PREFIX } from '../../src/offline/precache.ts';
 import { precacheOfDir, totalBytes } from '../../src/offline/precacheManifest.ts';
 import { writeServiceWorker } from '../../src/offline/integration.ts';
 import { buildAstro } from '../astroEnv.ts';
-import { launch, open, wakeFigures } from './browser.ts';
+import { DIST, launch, open, wakeFigures } from './browser.ts';
 import { serveDist, type StaticServer } from './server.ts';
 
-const DIST = process.env['DIST_DIR'] ?? 'dist';
 const ARTICLES = ['', 'vae/', 'gan/', 'diffusion/', 'compare/'];
 const STATUS = '[data-offline-status]';
 
