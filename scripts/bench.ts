@@ -29,11 +29,12 @@ import { benchGan2d } from './lib/gan2dBench.ts';
 import { benchGanFaces } from './lib/ganFacesBench.ts';
 import { benchCompare } from './lib/compareBench.ts';
 import { benchLatentMap, latentMapReport } from './lib/vaeBench.ts';
+import { benchOffline } from './lib/offlineBench.ts';
 import { benchReverseProcess, reverseProcessReport } from './lib/reverseBench.ts';
 import { benchWhyLatent } from './lib/whyLatentBench.ts';
 import { kb, total, weigh, type Weighed } from './lib/pageWeight.ts';
 
-const PAGES = ['', 'vae/', 'gan/', 'diffusion/'];
+const PAGES = ['', 'vae/', 'gan/', 'diffusion/', 'compare/', 'figures/', 'lessons/vae/draw-again/'];
 const LIGHTHOUSE_PAGES = ['', 'vae/', 'gan/', 'diffusion/'];
 const DEBUG_PORT = 9333;
 
@@ -56,7 +57,11 @@ console.log(
   `${'page'.padEnd(13)}${'HTML'.padEnd(22)}${'CSS'.padEnd(22)}${'JS initial'.padEnd(22)}${'total initial'.padEnd(22)}total with figures`,
 );
 for (const path of PAGES) {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  // The offline worker's background download is measured on its own, below.
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    serviceWorkers: 'block',
+  });
   const page = await context.newPage();
   const requests: string[] = [];
   page.on('request', (r) => requests.push(r.url()));
@@ -74,6 +79,15 @@ for (const path of PAGES) {
       cell(all).trim(),
   );
   await context.close();
+}
+
+console.log('\nOffline: one visit to /, until every page and figure is cached');
+{
+  const o = await benchOffline(browser, server);
+  console.log(
+    `  ${o.entries} files, ${kb(o.cachedBytes)} cached ${o.secondsToComplete.toFixed(1)} s after ` +
+      `the visit began, in ${o.requests} requests (uncompressed server: the worst case)`,
+  );
 }
 
 console.log('\nThe forward-diffusion figure (TensorFlow.js)');
