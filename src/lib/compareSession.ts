@@ -23,13 +23,24 @@ import {
   toImages,
   trainedSchedule,
 } from '../models/sampling.ts';
-import { scoreSet, type Score } from '../models/yardstick.ts';
+import {
+  probeSet,
+  scoreProbed,
+  type ImageSet,
+  type Probed,
+  type Score,
+} from '../models/yardstick.ts';
 import { loadModel } from '../models/zoo.ts';
 import { LATENT_SIZE } from '../models/latentAe.ts';
 import type { CompareModel } from './compareNumbers.ts';
 
 /** Faces per model call: small enough that one call stays well under a frame budget or two. */
 const CHUNK: Record<CompareModel, number> = { vae: 32, gan: 32, ddpm: 8, ldm: 16 };
+/**
+ * Faces per task when the probe reads a set or the ldm-ae decodes latents: at 16 or 32 per
+ * call, either was one main-thread task of 100–500 ms (measured on the live measurement).
+ */
+const SMALL_BATCH = 4;
 /** The diffusion models are sampled as the file's rows were: DDIM, 50 steps, η = 0. */
 const STEPS = 50;
 /** Held-out faces the evaluation's "data" row and the ldm's prompts come from (evaluate.ts). */
@@ -151,13 +162,41 @@ export class CompareSession {
       rng: mulberry32(seed),
       denoise: paced(ldmDenoiser(den, { n, prompt: prompts ?? {}, guidance: 1, prediction })),
     });
-    return ldmDecode(await this.#group('ldm-ae', 'ae'), z, latentScale);
+    const ae = await this.#group('ldm-ae', 'ae');
+    const pixels = new Float32Array(n * IMAGE_LENGTH);
+    for (let start = 0; start < n; start += SMALL_BATCH) {
+      const m = Math.min(SMALL_BATCH, n - start);
+      const part = z.subarray(start * LATENT_SIZE, (start + m) * LATENT_SIZE);
+      pixels.set(await ldmDecode(ae, part, latentScale), start * IMAGE_LENGTH);
+      await clock.pause();
+    }
+    return pixels;
   }
 
-  /** The yardstick's numbers for n generated faces against n held-out real ones. */
-  async score(pixels: Float32Array, n: number, reference: Float32Array): Promise<Score> {
-    const probe = (await loadModel('probe', this.base)).weights;
-    return scoreSet(probe, { pixels, n }, { pixels: reference, n });
+  /** What the probe reads in `set`, a few faces per task. */
+  async probe(set: ImageSet, signal?: AbortSignal): Promise<Probed> {
+    const weights = (await loadModel('probe', this.base)).weights;
+    const clock = new WorkClock(signal);
+    return probeSet(weights, set, SMALL_BATCH, () => clock.pause());
+  }
+
+  /**
+   * The yardstick's numbers for n generated faces against the held-out real ones, which the
+   * probe has read once for the whole measurement (`probed`).
+   */
+  async score(
+    pixels: Float32Array,
+    n: number,
+    reference: { set: ImageSet; probed: Probed },
+    signal?: AbortSignal,
+  ): Promise<Score> {
+    const generated = { pixels, n };
+    return scoreProbed(
+      await this.probe(generated, signal),
+      reference.probed,
+      generated,
+      reference.set,
+    );
   }
 }
 

@@ -30,7 +30,20 @@ export interface ImageSet {
 }
 
 /** Probe features and predicted factors of a set, in batches (tensors freed as it goes). */
-export async function probeSet(weights: ProbeWeights, set: ImageSet, batch = 256) {
+export type Probed = Awaited<ReturnType<typeof probeSet>>;
+
+/** How a caller in the browser keeps the page responsive: small batches, a pause after each. */
+export interface Pacing {
+  batch: number;
+  pause: () => Promise<void>;
+}
+
+export async function probeSet(
+  weights: ProbeWeights,
+  set: ImageSet,
+  batch = 256,
+  pause?: () => Promise<void>,
+) {
   const features = new Float32Array(set.n * 128);
   const parts: Awaited<ReturnType<typeof readPredictions>>[] = [];
   const length = SIZE * SIZE * 3;
@@ -41,6 +54,7 @@ export async function probeSet(weights: ProbeWeights, set: ImageSet, batch = 256
     features.set(await out.features.data(), start * 128);
     parts.push(await readPredictions(out));
     disposeOutputs(out);
+    if (pause && start + m < set.n) await pause();
   }
   const join = <T>(pick: (p: (typeof parts)[number]) => T[]) => parts.flatMap(pick);
   return {
@@ -72,9 +86,15 @@ export async function scoreSet(
   weights: ProbeWeights,
   generated: ImageSet,
   real: ImageSet,
+  pacing?: Pacing,
 ): Promise<Score> {
-  const g = await probeSet(weights, generated);
-  const r = await probeSet(weights, real);
+  const g = await probeSet(weights, generated, pacing?.batch, pacing?.pause);
+  const r = await probeSet(weights, real, pacing?.batch, pacing?.pause);
+  return scoreProbed(g, r, generated, real);
+}
+
+/** The scores from sets the probe has already read (`g` of `generated`, `r` of `real`). */
+export function scoreProbed(g: Probed, r: Probed, generated: ImageSet, real: ImageSet): Score {
   const tv: Record<string, number> = {};
   for (const f of CATEGORICAL_FACTORS) {
     const values = CATEGORICAL[f] as readonly string[];
