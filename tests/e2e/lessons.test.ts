@@ -28,6 +28,10 @@ const OPERATE: Record<string, Operate> = {
   'diffusion/first-guess': { click: /^Play$/ },
   'diffusion/points-find-shape': { click: /^Step forward$/ },
   'diffusion/guidance': { slider: /Guidance scale/ },
+  'compare/faces-alike': { click: /^New faces$/ },
+  'compare/the-slow-one': { click: /^New faces$/ },
+  'compare/sharp-is-not-close': { select: /Faces per model/, option: '32' },
+  'compare/small-samples': { select: /Faces per model/, option: '16' },
 };
 
 /** Every built step, as `<lesson>/<step>`. */
@@ -118,7 +122,13 @@ describe('every step page', () => {
 
 describe('links and navigation', () => {
   test('the lesson index and each overview render cleanly and pass axe', async () => {
-    for (const path of ['lessons/', 'lessons/vae/', 'lessons/gan/', 'lessons/diffusion/']) {
+    for (const path of [
+      'lessons/',
+      'lessons/vae/',
+      'lessons/gan/',
+      'lessons/diffusion/',
+      'lessons/compare/',
+    ]) {
       const w = await open(browser, path);
       try {
         expect(await w.page.locator('h1').count()).toBe(1);
@@ -215,6 +225,16 @@ describe('links and navigation', () => {
           .getByRole('link', { name: 'Tuning an old TV: diffusion models', exact: true })
           .getAttribute('href'),
       ).toMatch(/\/diffusion\/$/);
+    } finally {
+      await w.close();
+    }
+  });
+
+  test('the comparison chapter links to its lesson too', async () => {
+    const w = await open(browser, 'compare/');
+    try {
+      const link = w.page.getByRole('link', { name: 'Follow this chapter as a lesson' });
+      expect(await link.getAttribute('href')).toMatch(/\/lessons\/compare\/$/);
     } finally {
       await w.close();
     }
