@@ -51,6 +51,7 @@ afterAll(() => browser?.close());
 const figureOf = (page: Page) => page.locator('[data-figure]');
 const answerBox = (page: Page) => page.locator('details[data-answer-box]');
 const isOpen = (box: Locator) => box.evaluate((d) => (d as HTMLDetailsElement).open);
+const verdictOf = (page: Page) => page.locator('[data-lesson-step]').getAttribute('data-verdict');
 
 async function axeViolations(page: Page) {
   const axe = await new AxeBuilder({ page }).analyze();
@@ -107,7 +108,8 @@ describe('every step page', () => {
       await page.locator(`input[type="radio"][value="${answer}"]`).check();
       await operate(page, OPERATE[path]!);
       await expect.poll(() => isOpen(answerBox(page)), { timeout: 15_000 }).toBe(true);
-      expect(await page.locator('[data-lesson-step]').getAttribute('data-verdict')).toBe('right');
+      // The <details> toggle event, which marks the verdict, fires a task after it opens.
+      await expect.poll(() => verdictOf(page)).toBe('right');
       expect(await page.locator('.is-answer input').getAttribute('value')).toBe(String(answer));
       expect(await page.locator('[data-verdict-line]').textContent()).toContain('That is right');
 
@@ -178,7 +180,7 @@ describe('links and navigation', () => {
       await page.getByText('Show the answer').focus();
       await page.keyboard.press('Enter');
       await expect.poll(() => isOpen(answerBox(page))).toBe(true);
-      expect(await page.locator('[data-lesson-step]').getAttribute('data-verdict')).toBe('wrong');
+      await expect.poll(() => verdictOf(page)).toBe('wrong');
       expect(await page.locator('.is-wrong').textContent()).toContain('your pick');
       expect(await page.locator('.is-answer').textContent()).toContain('right answer');
       await expect
@@ -188,7 +190,7 @@ describe('links and navigation', () => {
         );
       // Changing the prediction afterwards updates the verdict.
       await page.locator('input[type="radio"][value="1"]').check();
-      expect(await page.locator('[data-lesson-step]').getAttribute('data-verdict')).toBe('right');
+      await expect.poll(() => verdictOf(page)).toBe('right');
       expect(w.consoleErrors).toEqual([]);
     } finally {
       await w.close();
