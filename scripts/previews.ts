@@ -8,10 +8,11 @@
 import { mkdirSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
-import { serveDist } from '../tests/e2e/server.ts';
-import { CHROMIUM_ARGS, ensureChromium } from '../tests/e2e/chromium.ts';
-import { FIGURE_IDS } from '../src/components/figures/registry.ts';
-import { PREVIEWS_DIR, PREVIEWS_PATH, type Preview } from '../src/lib/previewsFile.ts';
+import { serveDist } from './lib/server.ts';
+import { CHROMIUM_ARGS, ensureChromium } from './lib/chromium.ts';
+import { FIGURE_FOLDERS, FIGURE_IDS, type FigureId } from '../src/figures/ids.ts';
+import type { FigureMeta, PreviewRecipe } from '../src/figures/meta.ts';
+import { PREVIEWS_DIR, PREVIEWS_PATH, type Preview } from '../src/site/previewsFile.ts';
 
 /** CSS width the figure is laid out at; the image is scaled to IMAGE_WIDTH. */
 const LAYOUT_WIDTH = 960;
@@ -39,39 +40,31 @@ async function settle(page: Page) {
   await page.waitForTimeout(2500);
 }
 
-/**
- * Figures that show their best side only after a run: a query to open them with and what to
- * press (the defaults elsewhere are what a reader sees first).
- */
-const PREPARE: Record<string, { query?: string; run(page: Page): Promise<void> }> = {
-  'reverse-process': {
-    query: '?reverse-process.sampler=ddim&reverse-process.steps=50',
-    run: async (page) => {
-      await page.click('.transport .play');
-      await page.waitForSelector('[data-taken="50"][data-playing="false"]', { timeout: 180_000 });
-    },
-  },
-  'why-latent': {
-    run: async (page) => {
-      await page.click('button.go');
+/** Each figure's preview recipe (figure.ts `preview`): the defaults elsewhere are what a reader sees first. */
+async function recipe(id: FigureId): Promise<PreviewRecipe> {
+  const mod = (await import(`../src/figures/${FIGURE_FOLDERS[id]}/figure.ts`)) as {
+    default: FigureMeta;
+  };
+  return mod.default.preview ?? {};
+}
+
+async function prepare(page: Page, { steps = [] }: PreviewRecipe) {
+  for (const step of steps) {
+    if ('click' in step) await page.click(step.click);
+    else if ('waitFor' in step) await page.waitForSelector(step.waitFor, { timeout: 180_000 });
+    else if ('waitText' in step)
       await page.waitForFunction(
-        () => document.querySelector('.summary')?.textContent?.includes('faster'),
-        undefined,
+        ([selector, text]) => document.querySelector(selector)?.textContent?.includes(text),
+        step.waitText,
         { timeout: 180_000 },
       );
-    },
-  },
-  'gan-2d': {
-    run: async (page) => {
-      await page.click('.transport .play');
-      await page.waitForTimeout(8000);
-      await page.click('.transport .play');
-    },
-  },
-};
+    else await page.waitForTimeout(step.wait);
+  }
+}
 
 let totalBytes = 0;
 for (const id of ids) {
+  const preview = await recipe(id);
   const context = await browser.newContext({
     viewport: { width: EMBED_WIDTH, height: 900 },
     reducedMotion: 'reduce',
@@ -92,9 +85,9 @@ for (const id of ids) {
     reducedMotion: 'reduce',
   });
   const shotPage = await shot.newPage();
-  await shotPage.goto(`${server.url}embed/${id}/${PREPARE[id]?.query ?? ''}`);
+  await shotPage.goto(`${server.url}embed/${id}/${preview.query ?? ''}`);
   await settle(shotPage);
-  await PREPARE[id]?.run(shotPage);
+  await prepare(shotPage, preview);
   await shotPage.waitForTimeout(500);
   const box = (await shotPage.locator('[data-figure]').boundingBox())!;
   const clip = { ...box, height: Math.min(box.height, box.width * MAX_ASPECT) };

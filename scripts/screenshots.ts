@@ -5,8 +5,8 @@
  */
 import { mkdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
-import { serveDist } from '../tests/e2e/server.ts';
-import { CHROMIUM_ARGS, ensureChromium } from '../tests/e2e/chromium.ts';
+import { serveDist } from './lib/server.ts';
+import { CHROMIUM_ARGS, ensureChromium } from './lib/chromium.ts';
 
 const out = process.env['SHOTS_DIR'] ?? '/tmp/shots';
 mkdirSync(out, { recursive: true });

@@ -4,8 +4,8 @@
  */
 import { defineCollection, reference, z } from 'astro:content';
 import { file, glob } from 'astro/loaders';
-import { FAMILIES } from './lib/families.ts';
-import { FIGURE_IDS, hideableControls } from './components/figures/registry.ts';
+import { FAMILIES } from './data/families.ts';
+import { FIGURE_IDS, hideableControls } from './figures/registry.ts';
 
 const year = z.number().int().min(1900).max(2100);
 

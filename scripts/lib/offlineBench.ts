@@ -7,7 +7,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { CACHE_PREFIX } from '../../src/offline/precache.ts';
-import type { StaticServer } from '../../tests/e2e/server.ts';
+import type { StaticServer } from './server.ts';
 
 export interface OfflineBench {
   secondsToComplete: number;

@@ -79,7 +79,7 @@ function forward(p: Params, layers: readonly string[], x: tf.Tensor2D, tape?: Ta
  * flags, which the wasm backend runs slowly. For these tiny networks that overhead, not
  * arithmetic, is the cost of a step; writing the backward pass out made a step about twice
  * as fast in Chromium, and the page need not load tfjs's gradient functions at all.
- * `tests/unit/gan2d.test.ts` checks it against tfjs's autodiff.
+ * `tests/unit/models/gan2d.test.ts` checks it against tfjs's autodiff.
  */
 function backward(
   p: Params,

@@ -1,7 +1,7 @@
 /**
  * The settings a reader can choose for the live 2-D GAN, and three presets that each show
  * one behaviour from a fixed seed: a healthy run, mode collapse, and a learning rate too
- * high to settle. `tests/unit/gan2d.test.ts` replays each preset with the same trainer the
+ * high to settle. `tests/unit/models/gan2d.test.ts` replays each preset with the same trainer the
  * page runs and checks that it still does what its name promises.
  */
 import type { Gan2dSettings, SnapshotOptions } from './gan2dTrainer.ts';

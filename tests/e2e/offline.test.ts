@@ -9,13 +9,13 @@ import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { FIGURE_IDS } from '../../src/components/figures/registry.ts';
+import { FIGURE_IDS } from '../../src/figures/ids.ts';
 import { CACHE_PREFIX } from '../../src/offline/precache.ts';
 import { precacheOfDir, totalBytes } from '../../src/offline/precacheManifest.ts';
 import { writeServiceWorker } from '../../src/offline/integration.ts';
 import { buildAstro } from '../astroEnv.ts';
 import { DIST, launch, open, wakeFigures } from './browser.ts';
-import { serveDist, type StaticServer } from './server.ts';
+import { serveDist, type StaticServer } from '../../scripts/lib/server.ts';
 
 const ARTICLES = ['', 'vae/', 'gan/', 'diffusion/', 'compare/'];
 const STATUS = '[data-offline-status]';

@@ -1,5 +1,5 @@
 /**
- * Printing a chapter (src/lib/print.ts, src/styles/print.css): with every figure woken, the
+ * Printing a chapter (src/site/print.ts, src/styles/print.css): with every figure woken, the
  * print shows each canvas as an image of its pixels, each figure's table or description,
  * and no control; a figure that never woke prints its table and a note instead of empty
  * boxes; afterwards the page is as it was. `page.pdf()` is Chromium's print, so it also

@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { launch, open } from './browser.ts';
 import { PROJECTOR, projectorReport } from './projector.ts';
-import { FIGURE_IDS } from '../../src/components/figures/registry.ts';
+import { FIGURE_IDS } from '../../src/figures/ids.ts';
 
 let browser: Browser;
 beforeAll(async () => (browser = await launch()));

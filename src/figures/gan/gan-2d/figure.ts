@@ -1,0 +1,20 @@
+import type { FigureMeta } from '../../meta.ts';
+
+export default {
+  id: 'gan-2d',
+  title: 'A GAN learning, live, on points in the plane',
+  caption:
+    'Blue circles are real points; orange diamonds are the generator’s fakes. The background is the discriminator’s verdict on every spot of the plane, and the arrows show which way the generator’s loss pulls its fakes. Press Play, or try a preset: a healthy run, mode collapse, or a learning rate too high to settle.',
+  controls: {
+    presets: 'Presets',
+    play: 'Training buttons',
+    settings: 'All settings',
+    data: 'Data',
+    loss: 'Loss',
+    rates: 'Learning rates',
+    seed: 'Seed',
+  },
+  preview: {
+    steps: [{ click: '.transport .play' }, { wait: 8000 }, { click: '.transport .play' }],
+  },
+} satisfies FigureMeta;

@@ -1,0 +1,251 @@
+/**
+ * The live side of the 2-D GAN figure: loads TensorFlow.js and the trainer when the figure
+ * wakes, and runs training in chunks, one per animation frame.
+ *
+ * Every frame trains for a few milliseconds (stopping early when a key press or tap is
+ * waiting) and reads the losses in one transfer. About 30 times a second a frame also reads
+ * and draws the picture (fakes, arrows, D's field, the readouts) and trains for less, so
+ * that no frame's work grows long; the loss chart follows 5 times a second. The browser gets
+ * the rest of each frame for input and painting. Paused means paused: no animation frame is
+ * requested and no timer is set. With reduced motion the picture is redrawn twice a second.
+ */
+import type { RuntimeStatus } from '../../../models/backends.ts';
+import type { Gan2dSettings, Gan2dSnapshot, Gan2dTrainer } from '../../../models/gan2dTrainer.ts';
+import { MODES, modeCoverage, type Coverage } from '../../../models/modeCoverage.ts';
+import { PICTURE } from '../../../models/gan2dPresets.ts';
+import { LossHistory } from './lossHistory.ts';
+
+/**
+ * Training time per animation frame, and on frames that also draw (reading the picture
+ * took 2–3 ms and Svelte's update about as much, measured in headless Chromium).
+ */
+const TRAIN_MS = 12;
+const TRAIN_MS_WHEN_DRAWING = 6;
+/** Least time between two pictures: about 30 per second, or 2 with reduced motion. */
+const DRAW_MS = 30;
+const REDUCED_MOTION_DRAW_MS = 500;
+const CHART_MS = 200;
+/** How often the speed readout changes. */
+const METER_MS = 500;
+
+type Settings = Gan2dSettings;
+
+export class LiveGan2d {
+  status: 'loading' | 'ready' | 'error' = $state('loading');
+  error: string | null = $state(null);
+  runtime: RuntimeStatus | null = $state(null);
+  playing = $state(false);
+  /** Steps (generator updates) and discriminator updates so far. */
+  step = $state(0);
+  dUpdates = $state(0);
+  picture: Gan2dSnapshot | null = $state.raw(null);
+  coverage: Coverage | null = $state.raw(null);
+  /** Steps per second while playing, measured over the last half second. */
+  speed = $state(0);
+  /** Set when a loss became NaN or infinite; training stops. */
+  blewUp = $state(false);
+  /** Bumped whenever the loss histories change, for the chart to redraw. */
+  lossVersion = $state(0);
+  readonly dLoss = new LossHistory();
+  readonly gLoss = new LossHistory();
+
+  #Trainer: typeof Gan2dTrainer | null = null;
+  #trainer: Gan2dTrainer | null = null;
+  #settings: Settings;
+  #unsubscribe: (() => void) | null = null;
+  #frame = 0;
+  #lastDraw = Number.NEGATIVE_INFINITY;
+  #lastChart = Number.NEGATIVE_INFINITY;
+  #meter = { since: 0, steps: 0 };
+  readonly #reducedMotion: () => boolean;
+
+  constructor(settings: Settings, reducedMotion: () => boolean) {
+    this.#settings = { ...settings };
+    this.#reducedMotion = reducedMotion;
+  }
+
+  async start(): Promise<void> {
+    this.status = 'loading';
+    this.error = null;
+    try {
+      const [{ getRuntime }, { Gan2dTrainer }] = await Promise.all([
+        import('../../../models/runtime.ts'),
+        import('../../../models/gan2dTrainer.ts'),
+      ]);
+      this.#Trainer = Gan2dTrainer;
+      const runtime = await getRuntime();
+      this.#unsubscribe?.();
+      this.#unsubscribe = runtime.subscribe((s) => {
+        this.runtime = s;
+        if (s.error) {
+          this.#stop();
+          return this.#fail(new Error(s.error));
+        }
+        // A new backend holds none of the old weights: start the run afresh on it.
+        this.#rebuild();
+        this.status = 'ready';
+      });
+    } catch (e) {
+      this.#fail(e);
+    }
+  }
+
+  /** New settings: a distribution, noise size or seed change restarts the run. */
+  configure(settings: Settings): void {
+    const old = this.#settings;
+    this.#settings = { ...settings };
+    if (!this.#trainer) return;
+    if (
+      old.distribution !== settings.distribution ||
+      old.noiseDim !== settings.noiseDim ||
+      old.seed !== settings.seed
+    ) {
+      this.#rebuild();
+    } else {
+      const { lrD, lrG, dSteps, loss } = settings;
+      this.#trainer.tune({ lrD, lrG, dSteps, loss });
+      if (loss !== old.loss && !this.playing) this.#draw(); // D's field means something else now
+    }
+  }
+
+  /** Back to step 0 with fresh weights from the seed. */
+  restart(): void {
+    if (this.#trainer) this.#rebuild();
+  }
+
+  play(): void {
+    if (this.playing || !this.#trainer || this.blewUp) return;
+    this.playing = true;
+    this.#meter = { since: performance.now(), steps: 0 };
+    this.#frame = requestAnimationFrame(this.#tick);
+  }
+
+  /** Stops training; the picture and the chart catch up with the last step. */
+  pause(): void {
+    const wasPlaying = this.playing;
+    this.#stop();
+    if (wasPlaying && this.#trainer) {
+      this.#draw();
+      this.lossVersion++;
+    }
+  }
+
+  #stop(): void {
+    this.playing = false;
+    cancelAnimationFrame(this.#frame);
+    this.#frame = 0;
+    this.speed = 0;
+  }
+
+  /** One step, or one update of a single player; pauses first. */
+  stepOnce(what: 'step' | 'd' | 'g'): void {
+    if (!this.#trainer || this.blewUp) return;
+    this.#stop();
+    if (what === 'step') this.#trainer.round();
+    else if (what === 'd') this.#trainer.stepD();
+    else this.#trainer.stepG();
+    this.#collect();
+    this.#draw();
+    this.lossVersion++;
+  }
+
+  destroy(): void {
+    this.#stop();
+    this.#unsubscribe?.();
+    this.#unsubscribe = null;
+    this.#trainer?.dispose();
+    this.#trainer = null;
+  }
+
+  #tick = (now: number): void => {
+    this.#frame = 0;
+    const trainer = this.#trainer;
+    if (!this.playing || !trainer) return;
+    try {
+      const drawing =
+        now - this.#lastDraw >= (this.#reducedMotion() ? REDUCED_MOTION_DRAW_MS : DRAW_MS);
+      const budget = drawing ? TRAIN_MS_WHEN_DRAWING : TRAIN_MS;
+      const start = performance.now();
+      const stepsBefore = trainer.gUpdates;
+      do trainer.round();
+      while (performance.now() - start < budget && !inputPending());
+      this.#collect();
+      if (drawing) {
+        this.#draw();
+        this.#lastDraw = now;
+      }
+      if (drawing && now - this.#lastChart >= CHART_MS) {
+        this.lossVersion++;
+        this.#lastChart = now;
+      }
+      this.#measure(now, trainer.gUpdates - stepsBefore);
+    } catch (e) {
+      this.#stop();
+      this.#fail(e);
+      return;
+    }
+    if (this.blewUp) {
+      this.pause();
+    } else {
+      this.#frame = requestAnimationFrame(this.#tick);
+    }
+  };
+
+  #measure(now: number, steps: number): void {
+    const m = this.#meter;
+    m.steps += steps;
+    const elapsed = now - m.since;
+    if (elapsed < METER_MS) return;
+    this.speed = (m.steps * 1000) / elapsed;
+    this.#meter = { since: now, steps: 0 };
+  }
+
+  /** Moves the pending losses into the histories (the chart redraws when told). */
+  #collect(): void {
+    const trainer = this.#trainer;
+    if (!trainer) return;
+    for (const { player, step, value } of trainer.takeLosses()) {
+      (player === 'd' ? this.dLoss : this.gLoss).push(step, value);
+      if (!Number.isFinite(value)) this.blewUp = true;
+    }
+  }
+
+  /** Reads the picture and publishes it with the counters. */
+  #draw(): void {
+    const trainer = this.#trainer;
+    if (!trainer) return;
+    this.step = trainer.gUpdates;
+    this.dUpdates = trainer.dUpdates;
+    const picture = trainer.snapshot(PICTURE);
+    this.picture = picture;
+    const modes = MODES[this.#settings.distribution];
+    this.coverage = modes ? modeCoverage(picture.fakes, modes) : null;
+  }
+
+  /** Fresh weights from the seed, step 0; a run that was playing keeps playing. */
+  #rebuild(): void {
+    if (!this.#Trainer) return;
+    const wasPlaying = this.playing;
+    this.#stop();
+    this.#trainer?.dispose();
+    this.#trainer = new this.#Trainer(this.#settings);
+    this.blewUp = false;
+    this.dLoss.clear();
+    this.gLoss.clear();
+    this.#draw();
+    this.lossVersion++;
+    if (wasPlaying) this.play();
+  }
+
+  #fail(e: unknown): void {
+    this.status = 'error';
+    this.error = e instanceof Error ? e.message : String(e);
+  }
+}
+
+/** Whether a key press or tap is waiting (Chromium's isInputPending; false elsewhere). */
+function inputPending(): boolean {
+  const scheduling = (navigator as Navigator & { scheduling?: { isInputPending?: () => boolean } })
+    .scheduling;
+  return scheduling?.isInputPending?.() ?? false;
+}

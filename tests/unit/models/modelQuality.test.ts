@@ -1,0 +1,106 @@
+/**
+ * The shipped models (public/models/) against the quality floors of the model factory,
+ * measured here by loading them in Node on wasm and sampling with fixed seeds:
+ *   - the vae's samples are clearly blurrier than the pixel-space ddpm's (at most 0.6 of it);
+ *   - metrics.json reports numbers that were measured: the gan's and vae's rows recompute
+ *     from the shipped weights, and the gan's coverage stands next to the data's;
+ *   - every card tells the truth about its weights, and the folder fits its 3 MB budget;
+ *   - the ldm at guidance 3 draws the prompted hair style and glasses ≥ 90 % of the time
+ *     (probe-read; 99 % and 90 % here, 98.5 % and 90 % in metrics.json's larger sample).
+ * Not met yet, so not asserted here (the model-factory issue stays open; its note has the
+ * numbers): ddpm and ldm sharpness ≥ 0.8 of real faces (ddpm 0.52; ldm 0.68 at guidance 1,
+ * 0.77 at guidance 3, since its decoder was retrained against a patch critic), and the ldm's
+ * prompted eye colour ≥ 90 % (45.5 %; its autoencoder keeps eye colour in only 49 % of
+ * reconstructions, so the encoder's 8×8×4 latent is what to widen next).
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import * as tf from '@tensorflow/tfjs-core';
+import { beforeAll, describe, expect, test } from 'vitest';
+import {
+  MODELS_DIR,
+  evaluateDdpm,
+  evaluateGan,
+  evaluateVae,
+  loadModel,
+  loadProbe,
+  promptAccuracy,
+  realSet,
+  type Probe,
+} from '../../../scripts/lib/evaluation.ts';
+import type { Params } from '../../../src/models/nn.ts';
+import { ldmSettings } from '../../../src/models/sampling.ts';
+import { useWasmForTraining } from '../../../src/models/training/backend.ts';
+
+const IDS = ['probe', 'vae', 'gan', 'ddpm', 'ldm-ae', 'ldm', 'diffusion-2d'];
+const metrics = JSON.parse(readFileSync(join(MODELS_DIR, 'metrics.json'), 'utf8'));
+let probe: Probe;
+/** metrics.json keeps four significant digits (scripts/evaluate.ts). */
+const sig4 = (x: number) => (Number.isInteger(x) ? x : Number(x.toPrecision(4)));
+const real = realSet(1000);
+
+// Starting wasm and loading the probe takes a second idle, but far longer on a busy machine.
+beforeAll(async () => {
+  await useWasmForTraining();
+  probe = await loadProbe();
+}, 120_000);
+
+describe('the shipped models', () => {
+  test.each(IDS)('%s: the card matches its weights', async (id) => {
+    const card = JSON.parse(readFileSync(join(MODELS_DIR, id, 'card.json'), 'utf8'));
+    const bytes = readFileSync(join(MODELS_DIR, id, 'weights.bin'));
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(card.weights.sha256);
+    const { weights } = await loadModel(id);
+    expect(Object.values(weights).reduce((n, t) => n + t.size, 0)).toBe(card.parameters);
+    tf.dispose(Object.values(weights));
+  });
+
+  test('public/models/ weighs at most 3 MB', () => {
+    const size = (dir: string): number =>
+      readdirSync(dir).reduce((n, f) => {
+        const path = join(dir, f);
+        return n + (statSync(path).isDirectory() ? size(path) : statSync(path).size);
+      }, 0);
+    expect(size(MODELS_DIR)).toBeLessThanOrEqual(3 * 1024 * 1024);
+  });
+});
+
+describe('quality floors', () => {
+  test('vae samples are clearly blurrier than ddpm samples (at most 0.6 of their sharpness)', async () => {
+    const ddpm = await evaluateDdpm(probe, 64, real.set);
+    const vae = await evaluateVae(probe, 256, real.set, realSet(64, 2000));
+    expect(vae.sharpness).toBeLessThanOrEqual(0.6 * ddpm.sharpness);
+  }, 300_000);
+
+  test('ldm at guidance 3 draws the prompted hair style and glasses ≥ 90 % of the time', async () => {
+    const ae = (await loadModel('ldm-ae')).groups.ae as Params;
+    const { groups, modelJson } = await loadModel('ldm');
+    const accuracy = await promptAccuracy(
+      probe,
+      ae,
+      groups.denoiser as Params,
+      ldmSettings(modelJson),
+      20,
+      3,
+    );
+    expect(accuracy.hairStyle!.accuracy).toBeGreaterThanOrEqual(0.9);
+    expect(accuracy.glasses!.accuracy).toBeGreaterThanOrEqual(0.9);
+  }, 300_000);
+});
+
+describe('metrics.json reports what was measured', () => {
+  test('the gan row recomputes from the shipped generator, beside the data’s coverage', async () => {
+    const gan = await evaluateGan(probe, metrics.models.gan.samples, real.set);
+    expect(sig4(gan.fid)).toBe(metrics.models.gan.fid);
+    expect(sig4(gan.coverage)).toBe(metrics.models.gan.coverage);
+    expect(sig4(gan.sharpness)).toBe(metrics.models.gan.sharpness);
+    expect(metrics.data.coverage).toBeGreaterThan(0);
+  }, 120_000);
+
+  test('the vae row recomputes from the shipped VAE', async () => {
+    const vae = await evaluateVae(probe, metrics.models.vae.samples, real.set, realSet(1000, 2000));
+    expect(sig4(vae.fid)).toBe(metrics.models.vae.fid);
+    expect(sig4(vae.reconstructionMse)).toBe(metrics.models.vae.reconstructionMse);
+  }, 120_000);
+});
