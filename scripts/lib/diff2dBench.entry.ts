@@ -14,13 +14,8 @@ import { makeSchedule } from '../../src/models/diffusion/schedule.ts';
 import { denoise2d, toyOneHot } from '../../src/models/diffusion2d.ts';
 import { reverseTrajectory } from '../../src/models/diffusion2dPaths.ts';
 import { disposeOutputs, probeForward, readPredictions } from '../../src/models/probe.ts';
-import {
-  DIFFUSION_T,
-  ldmSettings,
-  readOut,
-  sampleLdm,
-  splitGroups,
-} from '../../src/models/sampling.ts';
+import { DIFFUSION_T, ldmSettings, readOut, sampleLdm } from '../../src/models/sampling.ts';
+import { splitGroups } from '../../src/models/nn.ts';
 import { fetchWeights } from '../../src/models/training/weightsUrl.ts';
 
 export interface Diff2dBenchResult {

@@ -25,9 +25,9 @@ import {
   sampleGan,
   sampleLdm,
   sampleVae,
-  splitGroups,
   ldmSettings,
 } from '../../src/models/sampling.ts';
+import { splitGroups } from '../../src/models/nn.ts';
 import { decode, encode } from '../../src/models/vae.ts';
 import { probeSet, scoreSet, type ImageSet, type Score } from '../../src/models/yardstick.ts';
 import { readWeightsDir } from '../../src/models/training/io.ts';

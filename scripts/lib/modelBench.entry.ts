@@ -14,10 +14,10 @@ import {
   sampleDdpm,
   sampleLdm,
   sampleGan,
-  splitGroups,
   ldmSettings,
   vaeDecode,
 } from '../../src/models/sampling.ts';
+import { splitGroups } from '../../src/models/nn.ts';
 import { fetchWeights } from '../../src/models/training/weightsUrl.ts';
 import { registerInferenceKernels } from '../../src/models/training/wasmKernels.ts';
 

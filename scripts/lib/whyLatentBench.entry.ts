@@ -17,8 +17,8 @@ import {
   ldmSettings,
   sampleDdpm,
   sampleLdm,
-  splitGroups,
 } from '../../src/models/sampling.ts';
+import { splitGroups } from '../../src/models/nn.ts';
 import { fetchWeights } from '../../src/models/training/weightsUrl.ts';
 
 export interface WhyLatentLoopResult {

@@ -14,7 +14,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { Initializer, conv, upConv, type Params } from './nn.ts';
 
-export const LATENT_SHAPE = [8, 8, 4] as const;
 export const LATENT_SIZE = 8 * 8 * 4;
 export const KL_WEIGHT = 1e-4;
 /** Weight of the edge term, which keeps reconstructions sharp where squared error blurs. */

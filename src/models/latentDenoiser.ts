@@ -32,14 +32,6 @@ export interface Prompt {
   /** 0 (lightest) … 1 (deepest). */
   skinTone?: number;
 }
-export const PROMPT_FACTORS = [
-  'eyeColour',
-  'hairStyle',
-  'hairColour',
-  'backdrop',
-  'glasses',
-  'skinTone',
-] as const;
 const CHOICES = {
   eyeColour: EYE_COLOURS,
   hairStyle: HAIR_STYLES,

@@ -147,7 +147,13 @@ export function timeEmbedding(ts: ArrayLike<number>, dim: number): Float32Array 
   return out;
 }
 
-/** Total number of weights (running statistics included). */
-export function countParams(p: Params): number {
-  return Object.values(p).reduce((n, t) => n + t.size, 0);
+/** Splits 'group/name' weights (as shipped) into one weight map per group. */
+export function splitGroups(all: Record<string, tf.Tensor>): Record<string, Params> {
+  const groups: Record<string, Params> = {};
+  for (const [key, tensor] of Object.entries(all)) {
+    const slash = key.indexOf('/');
+    const group = key.slice(0, slash);
+    (groups[group] ??= {})[key.slice(slash + 1)] = tensor;
+  }
+  return groups;
 }

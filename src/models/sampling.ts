@@ -22,17 +22,6 @@ const schedule = makeSchedule({ kind: 'linear', T: DIFFUSION_T });
 /** That schedule, for code that drives the sampler itself (e.g. one step per frame). */
 export const trainedSchedule = schedule;
 
-/** Splits 'group/name' weights (as shipped) into one weight map per group. */
-export function splitGroups(all: Record<string, tf.Tensor>): Record<string, Params> {
-  const groups: Record<string, Params> = {};
-  for (const [key, tensor] of Object.entries(all)) {
-    const slash = key.indexOf('/');
-    const group = key.slice(0, slash);
-    (groups[group] ??= {})[key.slice(slash + 1)] = tensor;
-  }
-  return groups;
-}
-
 /** Runs `build` in tidy, reads its result and frees it. */
 export async function readOut(build: () => tf.Tensor): Promise<Float32Array> {
   const t = tf.tidy(build);

@@ -4,8 +4,7 @@
  * Loads are cached per page, so figures sharing a model fetch it once.
  */
 import type * as tf from '@tensorflow/tfjs-core';
-import type { Params } from './nn.ts';
-import { splitGroups } from './sampling.ts';
+import { splitGroups, type Params } from './nn.ts';
 import { fetchWeights, type WeightsModelJson } from './training/weightsUrl.ts';
 
 export type ModelId = 'vae' | 'gan' | 'ddpm' | 'ldm-ae' | 'ldm' | 'diffusion-2d' | 'probe';

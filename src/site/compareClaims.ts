@@ -5,34 +5,13 @@
  * in one place, so a reader of the code can see exactly what "supported" means; the numbers
  * come from metrics.json and the model cards (compareFile.ts), never from this file.
  */
-import { formatNumber, type FileNumbers } from '../figures/compare/compareNumbers.ts';
+import { formatNumber } from '../figures/compare/compareNumbers.ts';
 import type { FigureId } from '../figures/ids.ts';
+import type { ClaimInputs } from '../figures/compare/compareFile.ts';
+
+export type { CardFacts, ClaimInputs } from '../figures/compare/compareFile.ts';
 
 export type Verdict = 'supported' | 'qualified' | 'contradicted' | 'unmeasured';
-
-/** What a model's card says about its training. */
-export interface CardFacts {
-  parameters: number;
-  steps: number;
-  batch: number;
-  wallTimeSeconds: number;
-  /** The logged values of the card's "loss" column, in training order (empty for the GAN). */
-  losses: number[];
-  /** The first and last rows of the logged history (the GAN's has its two players' losses). */
-  first: Record<string, number>;
-  last: Record<string, number>;
-}
-
-export interface ClaimInputs {
-  numbers: FileNumbers;
-  /** Share of held-out faces whose eye colour the probe still reads after a VAE round trip. */
-  vaeEyeColourAccuracy: number | null;
-  /** The latent model's tiny FID without any prompt (its row is scored with prompts). */
-  ldmUnconditionalFid: number | null;
-  /** Share of latent-diffusion samples that show the one factor asked for, per factor (w = 3). */
-  promptAccuracy: Record<string, number> | null;
-  cards: Record<'vae' | 'gan' | 'ddpm' | 'ldm' | 'ldm-ae', CardFacts | null>;
-}
 
 export interface Claim {
   id: string;

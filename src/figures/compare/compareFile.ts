@@ -9,7 +9,31 @@ import { join } from 'node:path';
 import { z } from 'astro/zod';
 import { METRICS_PATH } from '../shell/metricsFile.ts';
 import { COMPARE_MODELS, type CompareModel, type FileNumbers } from './compareNumbers.ts';
-import type { CardFacts, ClaimInputs } from '../../site/compareClaims.ts';
+
+/** What a model's card says about its training. */
+export interface CardFacts {
+  parameters: number;
+  steps: number;
+  batch: number;
+  wallTimeSeconds: number;
+  /** The logged values of the card's "loss" column, in training order (empty for the GAN). */
+  losses: number[];
+  /** The first and last rows of the logged history (the GAN's has its two players' losses). */
+  first: Record<string, number>;
+  last: Record<string, number>;
+}
+
+/** Everything the claims on /compare/ are checked against (src/site/compareClaims.ts). */
+export interface ClaimInputs {
+  numbers: FileNumbers;
+  /** Share of held-out faces whose eye colour the probe still reads after a VAE round trip. */
+  vaeEyeColourAccuracy: number | null;
+  /** The latent model's tiny FID without any prompt (its row is scored with prompts). */
+  ldmUnconditionalFid: number | null;
+  /** Share of latent-diffusion samples that show the one factor asked for, per factor (w = 3). */
+  promptAccuracy: Record<string, number> | null;
+  cards: Record<'vae' | 'gan' | 'ddpm' | 'ldm' | 'ldm-ae', CardFacts | null>;
+}
 
 const scored = z
   .object({

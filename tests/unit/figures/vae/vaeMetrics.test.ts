@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { readVaeMetrics } from '../../../../src/figures/shell/metricsFile.ts';
+import { readVaeMetrics } from '../../../../src/figures/vae/vaeMetrics.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'metrics-'));
 const write = (name: string, value: unknown) => {
