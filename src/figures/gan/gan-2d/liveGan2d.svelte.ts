@@ -8,12 +8,16 @@
  * that no frame's work grows long; the loss chart follows 5 times a second. The browser gets
  * the rest of each frame for input and painting. Paused means paused: no animation frame is
  * requested and no timer is set. With reduced motion the picture is redrawn twice a second.
+ *
+ * Going live (status, runtime, retry) is LiveSession's, as for every live figure; the
+ * "session" here is the shared runtime together with the trainer class.
  */
-import type { RuntimeStatus } from '../../../models/backends.ts';
+import type { Runtime } from '../../../models/runtime.ts';
 import type { Gan2dSettings, Gan2dSnapshot, Gan2dTrainer } from '../../../models/gan2dTrainer.ts';
 import { MODES, modeCoverage, type Coverage } from '../../../models/modeCoverage.ts';
 import { PICTURE } from '../../../models/gan2dPresets.ts';
 import { LossHistory } from './lossHistory.ts';
+import { LiveSession } from '../../shell/liveSession.svelte.ts';
 
 /**
  * Training time per animation frame, and on frames that also draw (reading the picture
@@ -30,10 +34,22 @@ const METER_MS = 500;
 
 type Settings = Gan2dSettings;
 
-export class LiveGan2d {
-  status: 'loading' | 'ready' | 'error' = $state('loading');
-  error: string | null = $state(null);
-  runtime: RuntimeStatus | null = $state(null);
+/** What going live opens: the runtime to follow, and the trainer to build on it. */
+interface TrainerSession {
+  runtime: Runtime;
+  Trainer: typeof Gan2dTrainer;
+}
+
+/** Loads TensorFlow.js and the trainer on demand, off the page's critical path. */
+async function openTrainer(): Promise<TrainerSession> {
+  const [{ getRuntime }, { Gan2dTrainer }] = await Promise.all([
+    import('../../../models/runtime.ts'),
+    import('../../../models/gan2dTrainer.ts'),
+  ]);
+  return { runtime: await getRuntime(), Trainer: Gan2dTrainer };
+}
+
+export class LiveGan2d extends LiveSession<TrainerSession> {
   playing = $state(false);
   /** Steps (generator updates) and discriminator updates so far. */
   step = $state(0);
@@ -49,10 +65,8 @@ export class LiveGan2d {
   readonly dLoss = new LossHistory();
   readonly gLoss = new LossHistory();
 
-  #Trainer: typeof Gan2dTrainer | null = null;
   #trainer: Gan2dTrainer | null = null;
   #settings: Settings;
-  #unsubscribe: (() => void) | null = null;
   #frame = 0;
   #lastDraw = Number.NEGATIVE_INFINITY;
   #lastChart = Number.NEGATIVE_INFINITY;
@@ -60,34 +74,10 @@ export class LiveGan2d {
   readonly #reducedMotion: () => boolean;
 
   constructor(settings: Settings, reducedMotion: () => boolean) {
+    // A new backend holds none of the old weights: every runtime change starts the run afresh.
+    super(openTrainer, async () => this.#rebuild());
     this.#settings = { ...settings };
     this.#reducedMotion = reducedMotion;
-  }
-
-  async start(): Promise<void> {
-    this.status = 'loading';
-    this.error = null;
-    try {
-      const [{ getRuntime }, { Gan2dTrainer }] = await Promise.all([
-        import('../../../models/runtime.ts'),
-        import('../../../models/gan2dTrainer.ts'),
-      ]);
-      this.#Trainer = Gan2dTrainer;
-      const runtime = await getRuntime();
-      this.#unsubscribe?.();
-      this.#unsubscribe = runtime.subscribe((s) => {
-        this.runtime = s;
-        if (s.error) {
-          this.#stop();
-          return this.#fail(new Error(s.error));
-        }
-        // A new backend holds none of the old weights: start the run afresh on it.
-        this.#rebuild();
-        this.status = 'ready';
-      });
-    } catch (e) {
-      this.#fail(e);
-    }
   }
 
   /** New settings: a distribution, noise size or seed change restarts the run. */
@@ -149,10 +139,15 @@ export class LiveGan2d {
     this.lossVersion++;
   }
 
+  /** A failure (a dead runtime, a throwing step) also stops training. */
+  override fail(e: unknown): void {
+    this.#stop();
+    super.fail(e);
+  }
+
   destroy(): void {
     this.#stop();
-    this.#unsubscribe?.();
-    this.#unsubscribe = null;
+    this.stop();
     this.#trainer?.dispose();
     this.#trainer = null;
   }
@@ -180,8 +175,7 @@ export class LiveGan2d {
       }
       this.#measure(now, trainer.gUpdates - stepsBefore);
     } catch (e) {
-      this.#stop();
-      this.#fail(e);
+      this.fail(e);
       return;
     }
     if (this.blewUp) {
@@ -224,22 +218,18 @@ export class LiveGan2d {
 
   /** Fresh weights from the seed, step 0; a run that was playing keeps playing. */
   #rebuild(): void {
-    if (!this.#Trainer) return;
+    const Trainer = this.session?.Trainer;
+    if (!Trainer) return;
     const wasPlaying = this.playing;
     this.#stop();
     this.#trainer?.dispose();
-    this.#trainer = new this.#Trainer(this.#settings);
+    this.#trainer = new Trainer(this.#settings);
     this.blewUp = false;
     this.dLoss.clear();
     this.gLoss.clear();
     this.#draw();
     this.lossVersion++;
     if (wasPlaying) this.play();
-  }
-
-  #fail(e: unknown): void {
-    this.status = 'error';
-    this.error = e instanceof Error ? e.message : String(e);
   }
 }
 
