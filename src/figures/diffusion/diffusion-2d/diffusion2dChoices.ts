@@ -6,6 +6,10 @@ export const STEP_CHOICES = ['10', '20', '50', '100', '200'] as const;
 export type Steps = (typeof STEP_CHOICES)[number];
 export const DIRECTIONS = ['reverse', 'forward'] as const;
 export type Direction = (typeof DIRECTIONS)[number];
+export const DIRECTION_LABELS: Record<Direction, string> = {
+  reverse: 'Reverse: the model turns noise into the shape',
+  forward: 'Forward: real points turned into noise',
+};
 
 export const shapeLabel = (s: ToyDistribution): string => TOY_DISTRIBUTIONS[s].label;
 export const pct = (x: number): string => `${Math.round(x * 100)}%`;
