@@ -10,6 +10,7 @@ import type { Params } from '../../models/nn.ts';
 import { getRuntime, type Runtime } from '../../models/runtime.ts';
 import { unet } from '../../models/unet.ts';
 import { loadModel } from '../../models/zoo.ts';
+import { openOnce } from './openOnce.ts';
 
 export { BackendChanged } from '../../models/runtime.ts';
 
@@ -31,19 +32,11 @@ export class DdpmSession {
   }
 }
 
-let session: Promise<DdpmSession> | null = null;
-
 /** The page's DDPM session: starts the runtime and loads the weights once. */
-export function openDdpm(base: string): Promise<DdpmSession> {
-  session ??= (async () => {
-    const runtime = await getRuntime();
-    const model = await loadModel('ddpm', base);
-    const params = model.groups['unet'];
-    if (!params) throw new Error('The DDPM model file has no "unet" weights.');
-    return new DdpmSession(runtime, params);
-  })().catch((error: unknown) => {
-    session = null; // "Try again" starts afresh
-    throw error;
-  });
-  return session;
-}
+export const openDdpm: (base: string) => Promise<DdpmSession> = openOnce(async (base) => {
+  const runtime = await getRuntime();
+  const model = await loadModel('ddpm', base);
+  const params = model.groups['unet'];
+  if (!params) throw new Error('The DDPM model file has no "unet" weights.');
+  return new DdpmSession(runtime, params);
+});

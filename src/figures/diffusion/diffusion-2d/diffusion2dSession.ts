@@ -13,6 +13,7 @@ import type { Params } from '../../../models/nn.ts';
 import { getRuntime, type Runtime } from '../../../models/runtime.ts';
 import { DIFFUSION_T } from '../../../models/sampling.ts';
 import { loadModel } from '../../../models/zoo.ts';
+import { openOnce } from '../openOnce.ts';
 
 export { BackendChanged } from '../../../models/runtime.ts';
 
@@ -67,19 +68,13 @@ export class Diffusion2dSession {
   }
 }
 
-let session: Promise<Diffusion2dSession> | null = null;
-
 /** The page's 2-D diffusion session: starts the runtime and loads the weights once. */
-export function openDiffusion2d(base: string): Promise<Diffusion2dSession> {
-  session ??= (async () => {
+export const openDiffusion2d: (base: string) => Promise<Diffusion2dSession> = openOnce(
+  async (base) => {
     const runtime = await getRuntime();
     const model = await loadModel('diffusion-2d', base);
     const params = model.groups['mlp'];
     if (!params) throw new Error('The 2-D diffusion model file has no "mlp" weights.');
     return new Diffusion2dSession(runtime, params);
-  })().catch((error: unknown) => {
-    session = null; // "Try again" starts afresh
-    throw error;
-  });
-  return session;
-}
+  },
+);

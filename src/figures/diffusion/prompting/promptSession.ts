@@ -18,6 +18,7 @@ import type { ProbeReading } from '../../../models/promptAgreement.ts';
 import { getRuntime, type Runtime } from '../../../models/runtime.ts';
 import { ldmSettings, sampleLdm } from '../../../models/sampling.ts';
 import { loadModel } from '../../../models/zoo.ts';
+import { openOnce } from '../openOnce.ts';
 
 export { BackendChanged } from '../../../models/runtime.ts';
 
@@ -68,23 +69,15 @@ export class PromptSession {
   }
 }
 
-let session: Promise<PromptSession> | null = null;
-
-export function openPrompting(base: string): Promise<PromptSession> {
-  session ??= (async () => {
-    const runtime = await getRuntime();
-    const [ae, ldm, probe] = await Promise.all([
-      loadModel('ldm-ae', base),
-      loadModel('ldm', base),
-      loadModel('probe', base),
-    ]);
-    const decoder = ae.groups['ae'];
-    const denoiser = ldm.groups['denoiser'];
-    if (!decoder || !denoiser) throw new Error('The ldm or ldm-ae model file lacks its weights.');
-    return new PromptSession(runtime, decoder, denoiser, probe.weights, ldmSettings(ldm.meta));
-  })().catch((error: unknown) => {
-    session = null; // "Try again" starts afresh
-    throw error;
-  });
-  return session;
-}
+export const openPrompting: (base: string) => Promise<PromptSession> = openOnce(async (base) => {
+  const runtime = await getRuntime();
+  const [ae, ldm, probe] = await Promise.all([
+    loadModel('ldm-ae', base),
+    loadModel('ldm', base),
+    loadModel('probe', base),
+  ]);
+  const decoder = ae.groups['ae'];
+  const denoiser = ldm.groups['denoiser'];
+  if (!decoder || !denoiser) throw new Error('The ldm or ldm-ae model file lacks its weights.');
+  return new PromptSession(runtime, decoder, denoiser, probe.weights, ldmSettings(ldm.meta));
+});

@@ -64,3 +64,7 @@ export function formatRatio(a: number, b: number): string {
   if (!Number.isFinite(r)) return '…';
   return `${r >= 10 ? Math.round(r) : r.toFixed(1)}×`;
 }
+
+/** A time that may be missing (not measured yet): a dash, else as `formatMs`. */
+export const msOrDash = (ms: number | null | undefined): string =>
+  ms == null ? '—' : formatMs(ms);

@@ -25,6 +25,7 @@ import { openDdpm, type DdpmSession } from '../ddpmSession.ts';
 import type { FrameQueue } from './frameQueue.ts';
 import type { LatentShape } from './latentMosaic.ts';
 import { timed, type CallTimes } from './stepTimings.ts';
+import { openOnce } from '../openOnce.ts';
 
 export { BackendChanged } from '../../../models/runtime.ts';
 
@@ -130,32 +131,24 @@ export class WhyLatentSession {
   }
 }
 
-let session: Promise<WhyLatentSession> | null = null;
-
 /** The page's session: the runtime, the ddpm (shared with its own figure), ldm and ldm-ae. */
-export function openWhyLatent(base: string): Promise<WhyLatentSession> {
-  session ??= (async () => {
-    // The backend must be up before any weights become tensors.
-    const runtime = await getRuntime();
-    const [ddpm, ae, ldm] = await Promise.all([
-      openDdpm(base),
-      loadModel('ldm-ae', base),
-      loadModel('ldm', base),
-    ]);
-    const decoder = ae.groups['ae'];
-    const denoiser = ldm.groups['denoiser'];
-    if (!decoder || !denoiser) throw new Error('The ldm or ldm-ae model file lacks its weights.');
-    return new WhyLatentSession(
-      runtime,
-      ddpm,
-      decoder,
-      denoiser,
-      ldmSettings(ldm.meta),
-      latentShapeOf(decoder, denoiser),
-    );
-  })().catch((error: unknown) => {
-    session = null; // "Try again" starts afresh
-    throw error;
-  });
-  return session;
-}
+export const openWhyLatent: (base: string) => Promise<WhyLatentSession> = openOnce(async (base) => {
+  // The backend must be up before any weights become tensors.
+  const runtime = await getRuntime();
+  const [ddpm, ae, ldm] = await Promise.all([
+    openDdpm(base),
+    loadModel('ldm-ae', base),
+    loadModel('ldm', base),
+  ]);
+  const decoder = ae.groups['ae'];
+  const denoiser = ldm.groups['denoiser'];
+  if (!decoder || !denoiser) throw new Error('The ldm or ldm-ae model file lacks its weights.');
+  return new WhyLatentSession(
+    runtime,
+    ddpm,
+    decoder,
+    denoiser,
+    ldmSettings(ldm.meta),
+    latentShapeOf(decoder, denoiser),
+  );
+});

@@ -3,6 +3,7 @@ import {
   cost,
   formatMs,
   formatRatio,
+  msOrDash,
   median,
   timed,
 } from '../../../../../src/figures/diffusion/why-latent/stepTimings.ts';
@@ -54,6 +55,9 @@ describe('formatMs and formatRatio', () => {
       '1.25 s',
     ]);
     expect(formatMs(NaN)).toBe('…');
+  });
+  test('a missing time is a dash', () => {
+    expect([null, undefined, 8.14].map(msOrDash)).toEqual(['—', '—', '8.1 ms']);
   });
   test('ratios round to whole numbers from 10×', () => {
     expect(formatRatio(3072, 256)).toBe('12×');
