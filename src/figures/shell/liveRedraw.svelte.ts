@@ -5,7 +5,7 @@
  * error line, except a backend switch cancelling a read. Call it while a component is set up.
  */
 import { untrack } from 'svelte';
-import type { LiveSession, RuntimeOwner } from '../shell/liveSession.svelte.ts';
+import type { LiveSession, RuntimeOwner } from './liveSession.svelte.ts';
 
 export function redrawWhenReady<S extends RuntimeOwner>(
   live: LiveSession<S>,
