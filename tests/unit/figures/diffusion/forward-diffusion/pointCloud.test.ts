@@ -31,7 +31,10 @@ describe('dotPaths', () => {
 describe('coefficientPath', () => {
   const alphaBar = alphaBarFromBetas(betasFor('linear', 1000));
   const points = (d: string) =>
-    [...d.matchAll(/(-?[\d.]+),(-?[\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])]);
+    [...d.matchAll(/(-?[\d.]+),(-?[\d.]+)/g)].map((m): [number, number] => [
+      Number(m[1]),
+      Number(m[2]),
+    ]);
 
   test('samples t = 0…T 101 times: the signal falls from 1 to about 0, the noise rises', () => {
     const signal = points(
