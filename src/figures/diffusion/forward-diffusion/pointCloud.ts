@@ -4,7 +4,7 @@
  * as chart paths. The figure computes the points; this only turns numbers into path data.
  */
 import { line } from 'd3-shape';
-import { forwardCoefficients } from '../../../models/schedules.ts';
+import { forwardCoefficients, type Schedule } from '../../../models/diffusion/schedule.ts';
 
 /**
  * All points of each smiley part as a single path of tiny circles: three DOM nodes to
@@ -31,7 +31,7 @@ export function dotPaths(
 
 /** The signal √ᾱₜ or noise √(1 − ᾱₜ) coefficient over t = 0…T, sampled 101 times, as a path. */
 export function coefficientPath(
-  alphaBar: Float64Array,
+  schedule: Schedule,
   which: 'signal' | 'noise',
   T: number,
   x: (t: number) => number,
@@ -41,6 +41,6 @@ export function coefficientPath(
   return (
     line<number>()
       .x((t) => x(t))
-      .y((t) => y(forwardCoefficients(alphaBar, Math.round(t))[which]))(samples) ?? ''
+      .y((t) => y(forwardCoefficients(schedule, Math.round(t))[which]))(samples) ?? ''
   );
 }

@@ -3,7 +3,7 @@ import {
   coefficientPath,
   dotPaths,
 } from '../../../../../src/figures/diffusion/forward-diffusion/pointCloud.ts';
-import { alphaBarFromBetas, betasFor } from '../../../../../src/models/schedules.ts';
+import { makeSchedule } from '../../../../../src/models/diffusion/schedule.ts';
 
 describe('dotPaths', () => {
   test('draws each point as two arcs in the path of its part', () => {
@@ -29,7 +29,7 @@ describe('dotPaths', () => {
 });
 
 describe('coefficientPath', () => {
-  const alphaBar = alphaBarFromBetas(betasFor('linear', 1000));
+  const schedule = makeSchedule({ kind: 'linear', T: 1000 });
   const points = (d: string) =>
     [...d.matchAll(/(-?[\d.]+),(-?[\d.]+)/g)].map((m): [number, number] => [
       Number(m[1]),
@@ -39,7 +39,7 @@ describe('coefficientPath', () => {
   test('samples t = 0…T 101 times: the signal falls from 1 to about 0, the noise rises', () => {
     const signal = points(
       coefficientPath(
-        alphaBar,
+        schedule,
         'signal',
         1000,
         (t) => t,
@@ -48,7 +48,7 @@ describe('coefficientPath', () => {
     );
     const noise = points(
       coefficientPath(
-        alphaBar,
+        schedule,
         'noise',
         1000,
         (t) => t,

@@ -4,8 +4,9 @@ import {
   cosineBetas,
   forwardCoefficients,
   linearBetas,
-} from '../../../src/models/schedules.ts';
-import { gaussian2d, smiley } from '../../../src/data/toy2d.ts';
+  makeSchedule,
+} from '../../../../src/models/diffusion/schedule.ts';
+import { gaussian2d, smiley } from '../../../../src/data/toy2d.ts';
 
 describe('linearBetas', () => {
   test('runs from 1e-4 to 0.02 over T steps (Ho et al. 2020)', () => {
@@ -51,17 +52,18 @@ describe('cosineBetas', () => {
 });
 
 describe('forwardCoefficients', () => {
+  const schedule = makeSchedule({ kind: 'linear', T: 1000 });
   const alphaBar = alphaBarFromBetas(linearBetas(1000));
 
   test('is the identity at t = 0', () => {
-    expect(forwardCoefficients(alphaBar, 0)).toEqual({ signal: 1, noise: 0 });
+    expect(forwardCoefficients(schedule, 0)).toEqual({ signal: 1, noise: 0 });
   });
 
   test('reads step t from position t − 1: step 1 keeps √(1 − β₁) of the signal', () => {
-    const { signal, noise } = forwardCoefficients(alphaBar, 1);
+    const { signal, noise } = forwardCoefficients(schedule, 1);
     expect(signal).toBeCloseTo(Math.sqrt(1 - 1e-4), 12);
     expect(noise).toBeCloseTo(Math.sqrt(1e-4), 12);
-    expect(forwardCoefficients(alphaBar, 1000).signal).toBeCloseTo(Math.sqrt(alphaBar[999]!), 12);
+    expect(forwardCoefficients(schedule, 1000).signal).toBeCloseTo(Math.sqrt(alphaBar[999]!), 12);
   });
 
   test('gives q(xₜ | x₀) the mean √ᾱₜ·x₀ and variance 1 − ᾱₜ', () => {
@@ -69,7 +71,7 @@ describe('forwardCoefficients', () => {
     const x0 = 1.5;
     const eps = gaussian2d(n, 3);
     const t = 300;
-    const { signal, noise } = forwardCoefficients(alphaBar, t);
+    const { signal, noise } = forwardCoefficients(schedule, t);
     const xt = Array.from(eps, (e) => signal * x0 + noise * e);
     const mean = xt.reduce((a, b) => a + b, 0) / xt.length;
     const variance = xt.reduce((a, b) => a + (b - mean) ** 2, 0) / xt.length;
