@@ -50,17 +50,9 @@ export interface LiveRow {
 }
 export type LiveNumbers = Partial<Record<CompareModel | 'data', LiveRow>>;
 
-/** The metrics charted, each with which way is better and how its numbers read. */
+/** The metrics charted (the chart's labels and which way is better live with the chart). */
 export const METRICS = ['fid', 'sharpness', 'coverage', 'reconstruction', 'msPerFace'] as const;
 export type Metric = (typeof METRICS)[number];
-
-export const METRIC_INFO: Record<Metric, { label: string; better: 'lower' | 'higher' | 'one' }> = {
-  fid: { label: 'Tiny FID (lower is closer to real faces)', better: 'lower' },
-  sharpness: { label: 'Sharpness (1 = as much fine detail as real faces)', better: 'one' },
-  coverage: { label: 'Coverage of the 25 eye colour × hair style pairs', better: 'higher' },
-  reconstruction: { label: 'Reconstruction error (mean squared, per pixel)', better: 'lower' },
-  msPerFace: { label: 'Sampling time per face, milliseconds (log scale)', better: 'lower' },
-};
 
 /** A number as the page prints it: three significant figures, no exponent for these ranges. */
 export function formatNumber(value: number): string {
