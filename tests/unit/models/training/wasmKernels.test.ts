@@ -188,9 +188,12 @@ function convCases(count: number, seed: number): ConvCase[] {
 
 const CASES = convCases(36, 42);
 
+// Compiling the wasm module and registering every gradient takes about a second on an idle
+// machine but passed Vitest's default 10 s hook limit on a loaded one (a training run beside
+// the tests), skipping all 128 tests of the file; the setup gets a minute.
 beforeAll(async () => {
   await useWasmForTraining();
-});
+}, 60_000);
 
 describe('useWasmForTraining', () => {
   test('ends on wasm with the training kernels, also when called again from cpu', async () => {
