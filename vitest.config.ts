@@ -17,7 +17,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
-          globalSetup: ['tests/e2e/setup.ts'],
+          globalSetup: ['tests/e2e/lib/setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 180_000,
         },

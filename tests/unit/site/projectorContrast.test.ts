@@ -6,7 +6,7 @@ import {
   relativeLuminance,
   textContrast,
   type Rgba,
-} from '../../e2e/projector.ts';
+} from '../../e2e/lib/projector.ts';
 
 const WHITE: Rgba = [255, 255, 255, 1];
 const BLACK: Rgba = [0, 0, 0, 1];

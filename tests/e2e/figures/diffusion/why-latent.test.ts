@@ -8,7 +8,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { PHONE, launch, open, siteUrl } from './browser.ts';
+import { PHONE, launch, open, siteUrl } from '../../lib/browser.ts';
 
 const FIG = '[data-figure="why-latent"]';
 

@@ -5,7 +5,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launch, open, siteUrl, wakeFigures } from './browser.ts';
+import { launch, open, siteUrl, wakeFigures } from '../lib/browser.ts';
 
 const fig = '[data-figure="forward-diffusion"]';
 let browser: Browser;

@@ -10,7 +10,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { PHONE, launch, open, type Watched } from './browser.ts';
+import { PHONE, launch, open, type Watched } from '../../lib/browser.ts';
 
 const SCHEDULES = '[data-figure="noise-schedules"]';
 const FACE = '[data-figure="forward-face"]';

@@ -5,8 +5,8 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { kb, total, weigh } from '../../scripts/lib/pageWeight.ts';
-import { DIST, PHONE, launch, open } from './browser.ts';
+import { kb, total, weigh } from '../../../scripts/lib/pageWeight.ts';
+import { DIST, PHONE, launch, open } from '../lib/browser.ts';
 
 const INITIAL_JS_BUDGET = 60 * 1024;
 const TFJS_BUDGET = 180 * 1024;

@@ -6,10 +6,10 @@
 import { rmSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { FIGURE_IDS } from '../../src/figures/ids.ts';
-import { buildAstro } from '../astroEnv.ts';
-import { serveDist, type StaticServer } from '../../scripts/lib/server.ts';
-import { launch, open, wakeFigures } from './browser.ts';
+import { FIGURE_IDS } from '../../../src/figures/ids.ts';
+import { buildAstro } from '../../astroEnv.ts';
+import { serveDist, type StaticServer } from '../../../scripts/lib/server.ts';
+import { launch, open, wakeFigures } from '../lib/browser.ts';
 
 const OUT = 'dist-blog';
 let browser: Browser;

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launch, open } from './browser.ts';
+import { launch, open } from '../../lib/browser.ts';
 
 const SAMPLES = '[data-figure="compare-samples"]';
 const METRICS = '[data-figure="compare-metrics"]';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { DIST, PHONE, launch, open, wakeFigures } from './browser.ts';
+import { DIST, PHONE, launch, open, wakeFigures } from '../lib/browser.ts';
 
 /** How a reader runs each step's figure, as its "Try it" line says. */
 type Operate = { click: RegExp } | { slider: RegExp } | { select: RegExp; option: string };

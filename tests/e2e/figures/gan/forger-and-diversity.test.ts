@@ -9,7 +9,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { PHONE, launch, open } from './browser.ts';
+import { PHONE, launch, open } from '../../lib/browser.ts';
 
 const fig = (id: string) => `[data-figure="${id}"]`;
 const FORGER = fig('gan-forger');

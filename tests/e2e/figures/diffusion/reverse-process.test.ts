@@ -7,7 +7,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { PHONE, launch, open, scheduled, siteUrl, watchScheduling } from './browser.ts';
+import { PHONE, launch, open, scheduled, siteUrl, watchScheduling } from '../../lib/browser.ts';
 
 const fig = '[data-figure="reverse-process"]';
 const state = '[data-figure="reverse-process"] .reverse';

@@ -7,7 +7,7 @@ import { join, relative } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { DIST, LAPTOP, PHONE, launch, open, wakeFigures } from './browser.ts';
+import { DIST, LAPTOP, PHONE, launch, open, wakeFigures } from '../lib/browser.ts';
 
 /** Every page in dist/, as a path relative to the site root. */
 function builtPages(dir = DIST): string[] {

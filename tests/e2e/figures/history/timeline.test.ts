@@ -1,7 +1,7 @@
 /** The history timeline: keyboard, touch, zoom, shared state, presenter mode. */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { PHONE, launch, open, wakeFigures } from './browser.ts';
+import { PHONE, launch, open, wakeFigures } from '../../lib/browser.ts';
 
 let browser: Browser;
 beforeAll(async () => (browser = await launch()));

@@ -7,7 +7,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launch, open, siteUrl, watchSchedulingNow, workCalls } from './browser.ts';
+import { launch, open, siteUrl, watchSchedulingNow, workCalls } from '../../lib/browser.ts';
 
 const fig = '[data-figure="prompting"]';
 let browser: Browser;

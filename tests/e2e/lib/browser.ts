@@ -4,7 +4,7 @@
  */
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { inject } from 'vitest';
-import { CHROMIUM_ARGS } from '../../scripts/lib/chromium.ts';
+import { CHROMIUM_ARGS } from '../../../scripts/lib/chromium.ts';
 
 export const siteUrl = () => inject('siteUrl');
 /** The build under test: dist/, or DIST_DIR (parallel work builds into its own folder). */

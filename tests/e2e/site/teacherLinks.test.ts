@@ -8,9 +8,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { PHONE, launch, open } from './browser.ts';
-import { FIGURES, FIGURE_IDS, hideableControls } from '../../src/figures/registry.ts';
-import { hideParam } from '../../src/figures/shell/hiddenControls.ts';
+import { PHONE, launch, open } from '../lib/browser.ts';
+import { FIGURES, FIGURE_IDS, hideableControls } from '../../../src/figures/registry.ts';
+import { hideParam } from '../../../src/figures/shell/hiddenControls.ts';
 
 let browser: Browser;
 beforeAll(async () => (browser = await launch()));

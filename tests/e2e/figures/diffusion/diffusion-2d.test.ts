@@ -6,7 +6,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { PHONE, launch, open, siteUrl, watchSchedulingNow, workCalls } from './browser.ts';
+import { PHONE, launch, open, siteUrl, watchSchedulingNow, workCalls } from '../../lib/browser.ts';
 
 const fig = '[data-figure="diffusion-2d"]';
 let browser: Browser;

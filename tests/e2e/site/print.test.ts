@@ -7,7 +7,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launch, open, wakeFigures } from './browser.ts';
+import { launch, open, wakeFigures } from '../lib/browser.ts';
 
 const CHAPTERS = ['vae', 'gan', 'diffusion', 'compare'] as const;
 

@@ -1,7 +1,7 @@
 /** The "meet the data" figure: the face grid, the one-factor editor, the frequency bars. */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { PHONE, launch, open, wakeFigures } from './browser.ts';
+import { PHONE, launch, open, wakeFigures } from '../../lib/browser.ts';
 
 const fig = '[data-figure="meet-the-data"]';
 let browser: Browser;

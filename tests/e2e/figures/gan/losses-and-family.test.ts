@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { PHONE, launch, open } from './browser.ts';
+import { PHONE, launch, open } from '../../lib/browser.ts';
 
 const LOSSES = '[data-figure="gan-losses"]';
 const FAMILY = '[data-figure="gan-family"]';

@@ -1,8 +1,8 @@
 /** Global set-up for the end-to-end tests: a Chromium to drive and a server for dist/. */
 import { existsSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
-import { ensureChromium } from '../../scripts/lib/chromium.ts';
-import { serveDist } from '../../scripts/lib/server.ts';
+import { ensureChromium } from '../../../scripts/lib/chromium.ts';
+import { serveDist } from '../../../scripts/lib/server.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -6,9 +6,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launch, open } from './browser.ts';
-import { PROJECTOR, projectorReport } from './projector.ts';
-import { FIGURE_IDS } from '../../src/figures/ids.ts';
+import { launch, open } from '../lib/browser.ts';
+import { PROJECTOR, projectorReport } from '../lib/projector.ts';
+import { FIGURE_IDS } from '../../../src/figures/ids.ts';
 
 let browser: Browser;
 beforeAll(async () => (browser = await launch()));
