@@ -10,7 +10,10 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PHONE, launch, open, siteUrl } from '../../lib/browser.ts';
-import { survivalSentence, survivalTable } from '../../../../src/figures/vae/vae-forgot/vaeSurvival.ts';
+import {
+  survivalSentence,
+  survivalTable,
+} from '../../../../src/figures/vae/vae-forgot/vaeSurvival.ts';
 
 const fig = (id: string) => `[data-figure="${id}"]`;
 const MAP = fig('vae-latent-map');
