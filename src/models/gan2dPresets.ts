@@ -4,6 +4,7 @@
  * high to settle. `tests/unit/models/gan2d.test.ts` replays each preset with the same trainer the
  * page runs and checks that it still does what its name promises.
  */
+import { decodeDrawn } from '../data/drawn2d.ts';
 import type { Gan2dSettings, SnapshotOptions } from './gan2dTrainer.ts';
 
 /**
@@ -39,7 +40,7 @@ export interface Preset {
   label: string;
   /** What the reader should watch for, one sentence. */
   watch: string;
-  settings: Omit<Gan2dSettings, 'lrD' | 'lrG' | 'noiseDim'> & {
+  settings: Omit<Gan2dSettings, 'lrD' | 'lrG' | 'noiseDim' | 'drawn'> & {
     lrD: LearningRate;
     lrG: LearningRate;
     noiseDim: NoiseDim;
@@ -88,7 +89,13 @@ export const PRESETS: Record<PresetId, Preset> = {
   },
 };
 
-/** The trainer's settings for the figure's string-valued ones. */
-export function trainerSettings(s: Preset['settings']): Gan2dSettings {
-  return { ...s, lrD: Number(s.lrD), lrG: Number(s.lrG), noiseDim: Number(s.noiseDim) };
+/** The trainer's settings for the figure's string-valued ones (a drawing as its link text). */
+export function trainerSettings(s: Preset['settings'] & { drawn?: string }): Gan2dSettings {
+  return {
+    ...s,
+    lrD: Number(s.lrD),
+    lrG: Number(s.lrG),
+    noiseDim: Number(s.noiseDim),
+    drawn: decodeDrawn(s.drawn ?? '') ?? new Float32Array(0),
+  };
 }

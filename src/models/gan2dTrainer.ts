@@ -12,6 +12,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { mulberry32, normal } from '../data/random.ts';
 import { TOY_DISTRIBUTIONS, type ToyDistribution } from '../data/toy2d.ts';
+import { sampleDrawn } from '../data/drawn2d.ts';
 import {
   belief,
   discriminate2d,
@@ -27,8 +28,13 @@ import {
 import { FlatAdam } from './flatAdam.ts';
 import { toVariables } from './nn.ts';
 
+/** A preset distribution, or the reader's own drawing (`drawn`). */
+export type Gan2dData = ToyDistribution | 'draw';
+
 export interface Gan2dSettings {
-  distribution: ToyDistribution;
+  distribution: Gan2dData;
+  /** The drawn points (flat [x0, y0, …]) when `distribution` is 'draw'. */
+  drawn?: Float32Array;
   loss: GanLoss;
   /** Adam learning rates of the discriminator and the generator. */
   lrD: number;
@@ -88,26 +94,37 @@ export class Gan2dTrainer {
   readonly #d: Record<string, tf.Variable>;
   readonly #optD: FlatAdam;
   readonly #optG: FlatAdam;
-  readonly #pool: Float32Array;
+  #pool: Float32Array;
   readonly #uniform: () => number;
   readonly #gauss: () => number;
   #settings: Gan2dSettings;
   /** Loss scalars not yet read, with their player and step. */
   #pending: { player: 'd' | 'g'; step: number; loss: tf.Scalar }[] = [];
   #snapshotNoise: tf.Tensor2D | null = null;
-  readonly #realProbe: tf.Tensor2D;
+  #realProbe: tf.Tensor2D;
 
   constructor(settings: Gan2dSettings) {
     this.#settings = { ...settings };
     const id = ++instances;
-    const { seed, noiseDim, distribution } = settings;
+    const { seed, noiseDim } = settings;
     this.#g = toVariables(initGenerator2d(seed, noiseDim), `gan2d-${id}/g`);
     this.#d = toVariables(initDiscriminator2d(seed + 1000), `gan2d-${id}/d`);
     this.#optG = new FlatAdam(Object.values(this.#g), settings.lrG, BETA1, BETA2);
     this.#optD = new FlatAdam(Object.values(this.#d), settings.lrD, BETA1, BETA2);
-    this.#pool = TOY_DISTRIBUTIONS[distribution].sample(POOL, seed + 2000);
+    this.#pool = realPool(settings);
     this.#uniform = mulberry32(seed + 3000);
     this.#gauss = normal(this.#uniform);
+    this.#realProbe = tf.tensor2d(this.#realBatch(), [BATCH, 2]);
+  }
+
+  /**
+   * New drawn data for a run on a drawing: the players keep their weights and chase the new
+   * points (a reader adding a stroke mid-run sees the fakes move to it).
+   */
+  redraw(drawn: Float32Array): void {
+    this.#settings.drawn = drawn;
+    this.#pool = realPool(this.#settings);
+    this.#realProbe.dispose();
     this.#realProbe = tf.tensor2d(this.#realBatch(), [BATCH, 2]);
   }
 
@@ -244,6 +261,7 @@ export class Gan2dTrainer {
   #realBatch(): Float32Array {
     const out = new Float32Array(BATCH * 2);
     const n = this.#pool.length / 2;
+    if (n === 0) return out; // an empty drawing: the figure offers no training
     for (let b = 0; b < BATCH; b++) {
       const i = Math.floor(this.#uniform() * n);
       out[2 * b] = this.#pool[2 * i] ?? 0;
@@ -262,6 +280,13 @@ export class Gan2dTrainer {
     optimizer.apply(grads);
     tf.dispose(grads);
   }
+}
+
+/** The fixed pool real batches are drawn from: the preset's samples or the drawing's. */
+function realPool({ distribution, drawn, seed }: Gan2dSettings): Float32Array {
+  return distribution === 'draw'
+    ? sampleDrawn(drawn ?? new Float32Array(0), POOL, seed + 2000)
+    : TOY_DISTRIBUTIONS[distribution].sample(POOL, seed + 2000);
 }
 
 /** Centres of a `grid`×`grid` lattice of cells over [−extent, extent]², top row first. */

@@ -32,6 +32,7 @@ import {
 } from '../../../src/models/gan2dPresets.ts';
 import { MODES, modeCoverage } from '../../../src/models/modeCoverage.ts';
 import { ensureGradients } from '../../../src/models/training/gradients.ts';
+import { addPoint } from '../../../src/data/drawn2d.ts';
 import type { Params } from '../../../src/models/nn.ts';
 
 beforeAll(async () => {
@@ -343,4 +344,50 @@ describe('the presets, replayed in Node with the trainer the page runs', () => {
     expect(run.swing).toBeGreaterThan(5);
     expect(run.drift).toBeGreaterThan(0.8);
   }, 60_000);
+});
+
+describe('a run on a drawing', () => {
+  /** A drawing: a vertical line at x = 2 from y = −2 to 2, as the brush lays it. */
+  const line = () => {
+    let points: Float32Array = new Float32Array(0);
+    for (let i = 0; i <= 30; i++) points = addPoint(points, 2, -2 + (4 * i) / 30);
+    return points;
+  };
+  const settings = (drawn: Float32Array): Gan2dSettings => ({
+    ...trainerSettings(PRESETS.healthy.settings),
+    distribution: 'draw',
+    drawn,
+  });
+  /** Mean distance of `n` fakes to the line x = 2, |y| ≤ 2. */
+  const offLine = (fakes: Float32Array) => {
+    let sum = 0;
+    for (let i = 0; i < fakes.length; i += 2) {
+      const dy = Math.max(0, Math.abs(fakes[i + 1]!) - 2);
+      sum += Math.hypot(fakes[i]! - 2, dy);
+    }
+    return sum / (fakes.length / 2);
+  };
+
+  test('the fakes move onto the drawn line', () => {
+    const trainer = new Gan2dTrainer(settings(line()));
+    const before = offLine(trainer.sample(400, 9));
+    for (let i = 0; i < 1500; i++) trainer.round();
+    const after = offLine(trainer.sample(400, 9));
+    trainer.takeLosses();
+    trainer.dispose();
+    expect(before).toBeGreaterThan(1);
+    expect(after).toBeLessThan(0.3 * before);
+  }, 60_000);
+
+  test('new drawn points keep the weights and the step count; an empty drawing trains on nothing', () => {
+    const trainer = new Gan2dTrainer(settings(new Float32Array(0)));
+    for (let i = 0; i < 20; i++) trainer.round();
+    const fakes = trainer.sample(50, 3);
+    trainer.redraw(line());
+    expect(trainer.gUpdates).toBe(20);
+    expect(Array.from(trainer.sample(50, 3))).toEqual(Array.from(fakes));
+    trainer.round();
+    expect(trainer.takeLosses().every((l) => Number.isFinite(l.value))).toBe(true);
+    trainer.dispose();
+  });
 });

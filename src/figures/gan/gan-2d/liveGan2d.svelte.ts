@@ -80,22 +80,29 @@ export class LiveGan2d extends LiveSession<TrainerSession> {
     this.#reducedMotion = reducedMotion;
   }
 
-  /** New settings: a distribution, noise size or seed change restarts the run. */
+  /**
+   * New settings: a distribution, noise size or seed change restarts the run; new drawn
+   * points or new rates carry on from the current weights.
+   */
   configure(settings: Settings): void {
     const old = this.#settings;
     this.#settings = { ...settings };
-    if (!this.#trainer) return;
+    const trainer = this.#trainer;
+    if (!trainer) return;
     if (
       old.distribution !== settings.distribution ||
       old.noiseDim !== settings.noiseDim ||
       old.seed !== settings.seed
     ) {
       this.#rebuild();
-    } else {
-      const { lrD, lrG, dSteps, loss } = settings;
-      this.#trainer.tune({ lrD, lrG, dSteps, loss });
-      if (loss !== old.loss && !this.playing) this.#draw(); // D's field means something else now
+      return;
     }
+    const { lrD, lrG, dSteps, loss } = settings;
+    trainer.tune({ lrD, lrG, dSteps, loss });
+    const redrawn = settings.distribution === 'draw' && !sameDrawing(old.drawn, settings.drawn);
+    if (redrawn) trainer.redraw(settings.drawn ?? new Float32Array(0));
+    // D's field means something else under another loss; the real probe changed with the data.
+    if ((redrawn || loss !== old.loss) && !this.playing) this.#draw();
   }
 
   /** Back to step 0 with fresh weights from the seed. */
@@ -212,7 +219,8 @@ export class LiveGan2d extends LiveSession<TrainerSession> {
     this.dUpdates = trainer.dUpdates;
     const picture = trainer.snapshot(PICTURE);
     this.picture = picture;
-    const modes = MODES[this.#settings.distribution];
+    const { distribution } = this.#settings;
+    const modes = distribution === 'draw' ? undefined : MODES[distribution];
     this.coverage = modes ? modeCoverage(picture.fakes, modes) : null;
   }
 
@@ -231,6 +239,13 @@ export class LiveGan2d extends LiveSession<TrainerSession> {
     this.lossVersion++;
     if (wasPlaying) this.play();
   }
+}
+
+/** Whether two drawings hold the same points (a new array from the link each time). */
+function sameDrawing(a: Float32Array | undefined, b: Float32Array | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.length !== b.length) return false;
+  return a.every((v, i) => v === b[i]);
 }
 
 /** Whether a key press or tap is waiting (Chromium's isInputPending; false elsewhere). */
