@@ -91,6 +91,19 @@ export function upConv(p: Params, name: string, x: tf.Tensor4D): tf.Tensor4D {
   return tf.add(y, param(p, `${name}/bias`));
 }
 
+/**
+ * Nearest-neighbour upsampling ×2: [B, H, W, C] → [B, 2H, 2W, C], each pixel a 2×2 block.
+ * By concat and reshape, whose gradients every backend has (resizeNearestNeighbor's is
+ * missing from the training kernels). Followed by a 3×3 conv it replaces a transposed conv
+ * without its checkerboard (Odena et al. 2016).
+ */
+export function upsample2(x: tf.Tensor4D): tf.Tensor4D {
+  const [b, h, w, c] = x.shape;
+  const wide = tf.reshape(tf.concat([x, x], 3), [b, h, 2 * w, c]);
+  const tall = tf.concat([wide, wide], 2);
+  return tf.reshape(tall, [b, 2 * h, 2 * w, c]);
+}
+
 /** x·W + b: [B, in] → [B, out]. */
 export function dense(p: Params, name: string, x: tf.Tensor2D): tf.Tensor2D {
   return tf.add(tf.matMul(x, param(p, `${name}/kernel`) as tf.Tensor2D), param(p, `${name}/bias`));

@@ -114,7 +114,7 @@ export function checkClaims(input: ClaimInputs): Claim[] {
         claim,
         verdict:
           gan.coverage >= best ? 'contradicted' : gan.coverage < worst ? 'supported' : 'qualified',
-        evidence: `Our GAN covers ${pct(gan.coverage)} of the 25 eye colour × hair style pairs, against ${pct(ddpm.coverage)} for the pixel diffusion model and ${pct(ldm.coverage)} for latent diffusion (real faces: ${pct(numbers.data.coverage)}). ${gan.coverage >= best ? 'On this small data set it is the diffusion models that miss more.' : gan.coverage < worst ? 'Both diffusion models cover more.' : 'The GAN lands between the two diffusion models: it misses more pairs than latent diffusion, fewer than pixel diffusion.'}`,
+        evidence: `Our GAN covers ${pct(gan.coverage)} of the 25 eye colour × hair style pairs, against ${pct(ddpm.coverage)} for the pixel diffusion model and ${pct(ldm.coverage)} for latent diffusion (real faces: ${pct(numbers.data.coverage)}). ${gan.coverage > best ? 'On this small data set it is the diffusion models that miss more.' : gan.coverage === best ? 'On this small data set it misses no more than the best diffusion model.' : gan.coverage < worst ? 'Both diffusion models cover more.' : 'The GAN lands between the two diffusion models: it misses more pairs than latent diffusion, fewer than pixel diffusion.'}`,
         figure,
       });
     }
@@ -143,13 +143,14 @@ export function checkClaims(input: ClaimInputs): Claim[] {
     if (!gan || !ddpm || !ldm || !vae) claims.push(unmeasured('diffusion-quality', claim, figure));
     else {
       const best = Math.min(ddpm.fid, ldm.fid);
+      const unprompted = input.ldmUnconditionalFid;
       const sharpGap =
         Math.abs(1 - Math.max(ddpm.sharpness, ldm.sharpness)) > Math.abs(1 - gan.sharpness);
       claims.push({
         id: 'diffusion-quality',
         claim,
         verdict: best >= gan.fid ? 'contradicted' : sharpGap ? 'qualified' : 'supported',
-        evidence: `By tiny FID, yes: ${formatNumber(ldm.fid)} for latent diffusion prompted with real faces’ factors${input.ldmUnconditionalFid === null ? '' : ` (${formatNumber(input.ldmUnconditionalFid)} without a prompt)`} and ${formatNumber(ddpm.fid)} for pixel diffusion, against ${formatNumber(gan.fid)} for the GAN and ${formatNumber(vae.fid)} for the VAE. But our diffusion samples keep only ${pct(ddpm.sharpness)} (pixels) and ${pct(ldm.sharpness)} (latent) of real faces’ fine detail, where the GAN has ${pct(gan.sharpness)}, though part of the GAN’s is speckle rather than features.`,
+        evidence: `By tiny FID, yes: ${formatNumber(ldm.fid)} for latent diffusion prompted with real faces’ factors${unprompted === null ? '' : ` (${formatNumber(unprompted)} without a prompt)`} and ${formatNumber(ddpm.fid)} for pixel diffusion, against ${formatNumber(gan.fid)} for the GAN and ${formatNumber(vae.fid)} for the VAE.${unprompted !== null && unprompted >= gan.fid ? ' Without a prompt, though, the latent model comes no closer to real faces than the GAN.' : ''} ${sharpGap ? `But our diffusion samples keep only ${pct(ddpm.sharpness)} (pixels) and ${pct(ldm.sharpness)} (latent) of real faces’ fine detail, where the GAN has ${pct(gan.sharpness)}.` : `Fine detail agrees: the latent model keeps ${pct(ldm.sharpness)} of real faces’, the GAN ${pct(gan.sharpness)} and pixel diffusion ${pct(ddpm.sharpness)}; none is as crisp as a real face yet.`}`,
         figure,
       });
     }

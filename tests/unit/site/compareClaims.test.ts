@@ -87,6 +87,30 @@ describe('checkClaims', () => {
     expect(verdicts(i)['diffusion-quality']).toBe('contradicted');
   });
 
+  test('the quality evidence follows the numbers: sharper diffusion, and an unprompted latent model behind the GAN', () => {
+    const evidence = (i: ClaimInputs) => checkClaims(i).find((c) => c.id === 'diffusion-quality')!;
+    // The shipped case of issue 15: the latent model the sharpest, the GAN ahead of it unprompted.
+    const i = inputs({ gan: model(162, 0.59, 1, 0.5), ldm: model(94, 0.68, 1, 10) });
+    const c = evidence({ ...i, ldmUnconditionalFid: 167 });
+    expect(c.verdict).toBe('supported');
+    expect(c.evidence).toContain('Fine detail agrees: the latent model keeps 68%');
+    expect(c.evidence).toContain('Without a prompt, though, the latent model comes no closer');
+    expect(c.evidence).not.toContain('But our diffusion samples');
+    // A GAN far sharper than both: the old caveat, and no unprompted remark when it is ahead.
+    const sharp = evidence(inputs());
+    expect(sharp.verdict).toBe('qualified');
+    expect(sharp.evidence).toContain('But our diffusion samples keep only 52%');
+    expect(sharp.evidence).not.toContain('Without a prompt');
+  });
+
+  test('a GAN that covers as much as the best diffusion model is "no less diverse", in words too', () => {
+    const c = checkClaims(
+      inputs({ gan: model(162, 0.59, 1, 0.5), ldm: model(94, 0.68, 1, 10) }),
+    ).find((x) => x.id === 'gan-diverse')!;
+    expect(c.verdict).toBe('contradicted');
+    expect(c.evidence).toContain('it misses no more than the best diffusion model');
+  });
+
   test('a model not evaluated yet leaves its claims unmeasured instead of guessing', () => {
     const v = verdicts(inputs({ ldm: null }));
     expect(v['latent-fast']).toBe('unmeasured');
