@@ -42,9 +42,13 @@ export function nearestRow(history: readonly LossRow[], step: number): number {
   return best;
 }
 
-/** The first row and every row whose step is a multiple of `every`: the table's rows. */
+/**
+ * The first row, every row whose step is a multiple of `every`, and the last row (a run may
+ * stop between two multiples): the table's rows.
+ */
 export function evenlySpacedRows(history: readonly LossRow[], every: number): LossRow[] {
-  return history.filter((row, i) => i === 0 || row.step % every === 0);
+  const last = history.length - 1;
+  return history.filter((row, i) => i === 0 || i === last || row.step % every === 0);
 }
 
 const range = (values: number[]) => ({ min: Math.min(...values), max: Math.max(...values) });

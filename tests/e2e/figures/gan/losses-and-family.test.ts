@@ -110,11 +110,10 @@ describe('Training is hard (gan-losses)', () => {
       const notes = page.locator(`${LOSSES} .notes button`);
       expect(await notes.count()).toBe(3);
       await notes.first().click();
-      const early = await cursorStep(page);
-      expect(early).toBeLessThan(1000);
-      // The first note is where the detective's loss was lowest.
+      // The first note is where the detective's loss was lowest (late in the shipped run).
+      const ahead = await cursorStep(page);
       const lowest = Math.min(...history.map((r) => r.discriminator));
-      expect(rowAt(early).discriminator).toBe(lowest);
+      expect(rowAt(ahead).discriminator).toBe(lowest);
       await notes.last().click();
       expect(await cursorStep(page)).toBe(last.step);
       expect(w.consoleErrors).toEqual([]);
@@ -190,8 +189,8 @@ describe('Training is hard (gan-losses)', () => {
       await ready(page, LOSSES);
       await page.locator(`${LOSSES} summary`).click();
       const rows = page.locator(`${LOSSES} .figure-alternative tbody tr`);
-      // The first row and every 500 steps.
-      expect(await rows.count()).toBe(1 + Math.floor(last.step / 500));
+      // The first row, every 500 steps, and the last (6,250 is no multiple of 500).
+      expect(await rows.count()).toBe(1 + Math.floor(last.step / 500) + (last.step % 500 ? 1 : 0));
       expect(await text(rows.last())).toContain(last.discriminator.toFixed(2));
       expect(await axeViolations(page, LOSSES)).toEqual([]);
       await page.locator(LOSSES).getByRole('button', { name: 'Present' }).click();

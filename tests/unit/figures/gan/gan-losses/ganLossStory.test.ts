@@ -65,6 +65,22 @@ describe('evenlySpacedRows', () => {
   test('keeps the first row and every multiple of the spacing', () => {
     expect(evenlySpacedRows(history, 200).map((r) => r.step)).toEqual([50, 200, 400, 600, 800]);
   });
+
+  test('keeps the last row too when the run stops between two multiples', () => {
+    const stopped = history.filter((r) => r.step <= 700);
+    expect(
+      evenlySpacedRows(stopped, 200)
+        .map((r) => r.step)
+        .at(-1),
+    ).toBe(stopped.at(-1)!.step);
+    expect(evenlySpacedRows(stopped, 200).map((r) => r.step)).toEqual([
+      50,
+      200,
+      400,
+      600,
+      ...(stopped.at(-1)!.step % 200 ? [stopped.at(-1)!.step] : []),
+    ]);
+  });
 });
 
 describe('verdictOnFakes and DRAW', () => {
