@@ -13,8 +13,9 @@
  *   θ ← θ − αₜ · mₜ / (√vₜ + ε̂ₜ),  αₜ = α·√(1 − β₂ᵗ)/(1 − β₁ᵗ),  ε̂ₜ = ε·√(1 − β₂ᵗ).
  */
 import * as tf from '@tensorflow/tfjs-core';
+import type { FlatOptimizer } from './flatSgd.ts';
 
-export class FlatAdam {
+export class FlatAdam implements FlatOptimizer {
   learningRate: number;
   readonly beta1: number;
   readonly beta2: number;

@@ -3,9 +3,11 @@
  * `src/data/toy2d.ts` (Goodfellow et al. 2014). Both players are multilayer perceptrons:
  *
  * Generator G(z), z: [B, noiseDim] ~ N(0, I):
- *   dense WIDTH → leaky ReLU → dense WIDTH → leaky ReLU → dense 2: a point (x, y)
+ *   layers × (dense units → leaky ReLU) → dense 2: a point (x, y)
  * Discriminator D(x), x: [B, 2]:
- *   dense WIDTH → leaky ReLU → dense WIDTH → leaky ReLU → dense 1: a score ℓ of "real"
+ *   layers × (dense units → leaky ReLU) → dense 1: a score ℓ of "real"
+ * Each player has its own `Shape2d` (1–4 hidden layers of 8–128 units, as in GAN Lab);
+ * by default two layers of WIDTH units.
  *
  * Two losses over the same networks:
  * - non-saturating (Goodfellow et al. 2014): ℓ is a logit, D's belief is σ(ℓ);
@@ -22,39 +24,60 @@ import { Initializer, param, type Params } from './nn.ts';
 export const GAN_LOSSES = ['non-saturating', 'least-squares'] as const;
 export type GanLoss = (typeof GAN_LOSSES)[number];
 
-/** Hidden units per layer of both networks. */
+/** Hidden units per layer of both networks, unless a shape says otherwise. */
 export const WIDTH = 64;
 /** Slope of the leaky ReLU for negative inputs. */
 const LEAK = 0.2;
 
-/** Generator weights: noise [B, noiseDim] → point [B, 2]. The last layer starts small. */
-export function initGenerator2d(seed: number, noiseDim: number): Params {
-  return new Initializer(seed)
-    .dense('g1', noiseDim, WIDTH)
-    .dense('g2', WIDTH, WIDTH)
-    .dense('g3', WIDTH, 2, 0.5).params;
+/** The size of one player's network: hidden layers and units per hidden layer. */
+export interface Shape2d {
+  layers: number;
+  units: number;
+}
+export const DEFAULT_SHAPE: Shape2d = { layers: 2, units: WIDTH };
+export const MAX_LAYERS = 4;
+
+/** Dense layers `prefix`1 … `prefix`(layers + 1): `inputs` → hidden → `outputs`. */
+function initMlp(seed: number, prefix: string, inputs: number, outputs: number, shape: Shape2d) {
+  const init = new Initializer(seed);
+  for (let i = 0; i < shape.layers; i++) {
+    init.dense(`${prefix}${i + 1}`, i === 0 ? inputs : shape.units, shape.units);
+  }
+  // The last layer starts small, so the first fakes and scores sit near zero.
+  return init.dense(`${prefix}${shape.layers + 1}`, shape.units, outputs, 0.5).params;
+}
+
+/** Generator weights: noise [B, noiseDim] → point [B, 2]. */
+export function initGenerator2d(seed: number, noiseDim: number, shape = DEFAULT_SHAPE): Params {
+  return initMlp(seed, 'g', noiseDim, 2, shape);
 }
 
 /** Discriminator weights: point [B, 2] → score [B, 1]. */
-export function initDiscriminator2d(seed: number): Params {
-  return new Initializer(seed)
-    .dense('d1', 2, WIDTH)
-    .dense('d2', WIDTH, WIDTH)
-    .dense('d3', WIDTH, 1, 0.5).params;
+export function initDiscriminator2d(seed: number, shape = DEFAULT_SHAPE): Params {
+  return initMlp(seed, 'd', 2, 1, shape);
 }
 
 /** Points G(z) [B, 2] from noise z [B, noiseDim]. */
 export function generate2d(p: Params, z: tf.Tensor2D, tape?: Tape): tf.Tensor2D {
-  return forward(p, G_LAYERS, z, tape);
+  return forward(p, layersOf(p, 'g'), z, tape);
 }
 
 /** D's raw score ℓ [B, 1] for points x [B, 2]: a logit or a belief, depending on the loss. */
 export function discriminate2d(p: Params, x: tf.Tensor2D, tape?: Tape): tf.Tensor2D {
-  return forward(p, D_LAYERS, x, tape);
+  return forward(p, layersOf(p, 'd'), x, tape);
 }
 
-const G_LAYERS = ['g1', 'g2', 'g3'] as const;
-const D_LAYERS = ['d1', 'd2', 'd3'] as const;
+/** A network's layer names in order, read off its weights once (a step asks many times). */
+const layerNames = new WeakMap<Params, string[]>();
+function layersOf(p: Params, prefix: 'g' | 'd'): string[] {
+  let names = layerNames.get(p);
+  if (!names) {
+    const count = Object.keys(p).filter((k) => new RegExp(`^${prefix}\\d+/kernel$`).test(k)).length;
+    names = Array.from({ length: count }, (_, i) => `${prefix}${i + 1}`);
+    layerNames.set(p, names);
+  }
+  return names;
+}
 
 /** What a forward pass keeps for the backward pass: each layer's input and pre-activation. */
 export type Tape = { input: tf.Tensor2D; pre: tf.Tensor2D }[];
@@ -143,7 +166,7 @@ export function discriminatorGradients(
   const dScores = tf.div(scoreGradient(loss, scores, targets), n) as tf.Tensor2D;
   return {
     loss: discriminatorLoss2d(loss, realScores!, fakeScores!),
-    grads: backward(d, D_LAYERS, tape, dScores).grads,
+    grads: backward(d, layersOf(d, 'd'), tape, dScores).grads,
   };
 }
 
@@ -153,10 +176,13 @@ export function generatorGradients(loss: GanLoss, d: Params, g: Params, z: tf.Te
   const dTape: Tape = [];
   const scores = discriminate2d(d, generate2d(g, z, gTape), dTape);
   const dScores = tf.div(scoreGradient(loss, scores, 1), z.shape[0]) as tf.Tensor2D;
-  const dFakes = backward(d, D_LAYERS, dTape, dScores, { weights: false, input: true }).dInput!;
+  const dFakes = backward(d, layersOf(d, 'd'), dTape, dScores, {
+    weights: false,
+    input: true,
+  }).dInput!;
   return {
     loss: generatorLoss2d(loss, scores),
-    grads: backward(g, G_LAYERS, gTape, dFakes).grads,
+    grads: backward(g, layersOf(g, 'g'), gTape, dFakes).grads,
   };
 }
 
@@ -198,7 +224,7 @@ export function generatorLoss2d(loss: GanLoss, fakeScores: tf.Tensor): tf.Scalar
 export function generatorPull(loss: GanLoss, d: Params, x: tf.Tensor2D): tf.Tensor2D {
   const tape: Tape = [];
   const scores = discriminate2d(d, x, tape);
-  const dX = backward(d, D_LAYERS, tape, scoreGradient(loss, scores, 1), {
+  const dX = backward(d, layersOf(d, 'd'), tape, scoreGradient(loss, scores, 1), {
     weights: false,
     input: true,
   }).dInput!;

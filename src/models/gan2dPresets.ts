@@ -5,6 +5,7 @@
  * page runs and checks that it still does what its name promises.
  */
 import { decodeDrawn } from '../data/drawn2d.ts';
+import { DEFAULT_SHAPE } from './gan2d.ts';
 import type { Gan2dSettings, SnapshotOptions } from './gan2dTrainer.ts';
 
 /**
@@ -33,6 +34,23 @@ export type NoiseDim = (typeof NOISE_DIMS)[number];
 
 export const MAX_D_STEPS = 5;
 
+/** Both players' optimiser: Adam (Kingma & Ba 2014) or plain SGD, as GAN Lab offers. */
+export const OPTIMIZERS_2D = ['adam', 'sgd'] as const;
+export type Optimizer2d = (typeof OPTIMIZERS_2D)[number];
+
+/** Units per hidden layer on offer, as strings so a link names them exactly. */
+export const UNITS = ['8', '16', '32', '64', '128'] as const;
+export type Units = (typeof UNITS)[number];
+
+/** The networks every preset uses: two hidden layers of 64 units, trained by Adam. */
+const NETWORKS = {
+  gLayers: DEFAULT_SHAPE.layers,
+  gUnits: String(DEFAULT_SHAPE.units) as Units,
+  dLayers: DEFAULT_SHAPE.layers,
+  dUnits: String(DEFAULT_SHAPE.units) as Units,
+  optimizer: 'adam' as Optimizer2d,
+};
+
 export const PRESET_IDS = ['healthy', 'collapse', 'unstable'] as const;
 export type PresetId = (typeof PRESET_IDS)[number];
 
@@ -40,11 +58,11 @@ export interface Preset {
   label: string;
   /** What the reader should watch for, one sentence. */
   watch: string;
-  settings: Omit<Gan2dSettings, 'lrD' | 'lrG' | 'noiseDim' | 'drawn'> & {
+  settings: Omit<Gan2dSettings, 'lrD' | 'lrG' | 'noiseDim' | 'drawn' | 'g' | 'd' | 'optimizer'> & {
     lrD: LearningRate;
     lrG: LearningRate;
     noiseDim: NoiseDim;
-  };
+  } & typeof NETWORKS;
 }
 
 export const PRESETS: Record<PresetId, Preset> = {
@@ -59,6 +77,7 @@ export const PRESETS: Record<PresetId, Preset> = {
       dSteps: 1,
       noiseDim: '2',
       seed: 3,
+      ...NETWORKS,
     },
   },
   collapse: {
@@ -72,6 +91,7 @@ export const PRESETS: Record<PresetId, Preset> = {
       dSteps: 1,
       noiseDim: '16',
       seed: 1,
+      ...NETWORKS,
     },
   },
   unstable: {
@@ -85,17 +105,21 @@ export const PRESETS: Record<PresetId, Preset> = {
       dSteps: 1,
       noiseDim: '2',
       seed: 1,
+      ...NETWORKS,
     },
   },
 };
 
 /** The trainer's settings for the figure's string-valued ones (a drawing as its link text). */
 export function trainerSettings(s: Preset['settings'] & { drawn?: string }): Gan2dSettings {
+  const { gLayers, gUnits, dLayers, dUnits, ...rest } = s;
   return {
-    ...s,
+    ...rest,
     lrD: Number(s.lrD),
     lrG: Number(s.lrG),
     noiseDim: Number(s.noiseDim),
     drawn: decodeDrawn(s.drawn ?? '') ?? new Float32Array(0),
+    g: { layers: gLayers, units: Number(gUnits) },
+    d: { layers: dLayers, units: Number(dUnits) },
   };
 }

@@ -24,8 +24,11 @@ import {
   initGenerator2d,
   type GanLoss,
   type Gradients,
+  type Shape2d,
 } from './gan2d.ts';
 import { FlatAdam } from './flatAdam.ts';
+import { FlatSgd, type FlatOptimizer } from './flatSgd.ts';
+import type { Optimizer2d } from './gan2dPresets.ts';
 import { toVariables } from './nn.ts';
 
 /** A preset distribution, or the reader's own drawing (`drawn`). */
@@ -44,6 +47,11 @@ export interface Gan2dSettings {
   /** Dimension of the generator's input noise z. */
   noiseDim: number;
   seed: number;
+  /** The players' networks (default: two hidden layers of 64 units each). */
+  g?: Shape2d;
+  d?: Shape2d;
+  /** Adam (default) or plain SGD, for both players. */
+  optimizer?: Optimizer2d;
 }
 
 /** Points per training batch (real and fake alike). */
@@ -92,8 +100,8 @@ export class Gan2dTrainer {
   gUpdates = 0;
   readonly #g: Record<string, tf.Variable>;
   readonly #d: Record<string, tf.Variable>;
-  readonly #optD: FlatAdam;
-  readonly #optG: FlatAdam;
+  readonly #optD: FlatOptimizer;
+  readonly #optG: FlatOptimizer;
   #pool: Float32Array;
   readonly #uniform: () => number;
   readonly #gauss: () => number;
@@ -107,10 +115,14 @@ export class Gan2dTrainer {
     this.#settings = { ...settings };
     const id = ++instances;
     const { seed, noiseDim } = settings;
-    this.#g = toVariables(initGenerator2d(seed, noiseDim), `gan2d-${id}/g`);
-    this.#d = toVariables(initDiscriminator2d(seed + 1000), `gan2d-${id}/d`);
-    this.#optG = new FlatAdam(Object.values(this.#g), settings.lrG, BETA1, BETA2);
-    this.#optD = new FlatAdam(Object.values(this.#d), settings.lrD, BETA1, BETA2);
+    this.#g = toVariables(initGenerator2d(seed, noiseDim, settings.g), `gan2d-${id}/g`);
+    this.#d = toVariables(initDiscriminator2d(seed + 1000, settings.d), `gan2d-${id}/d`);
+    const optimizer = (weights: tf.Variable[], lr: number): FlatOptimizer =>
+      settings.optimizer === 'sgd'
+        ? new FlatSgd(weights, lr)
+        : new FlatAdam(weights, lr, BETA1, BETA2);
+    this.#optG = optimizer(Object.values(this.#g), settings.lrG);
+    this.#optD = optimizer(Object.values(this.#d), settings.lrD);
     this.#pool = realPool(settings);
     this.#uniform = mulberry32(seed + 3000);
     this.#gauss = normal(this.#uniform);
@@ -274,8 +286,8 @@ export class Gan2dTrainer {
     return Float32Array.from({ length: n * this.#settings.noiseDim }, this.#gauss);
   }
 
-  /** Adam on one player's weights (in the order of its optimizer); frees the gradients. */
-  #apply(optimizer: FlatAdam, vars: Record<string, tf.Variable>, step: Gradients): void {
+  /** The optimiser on one player's weights (in its order); frees the gradients. */
+  #apply(optimizer: FlatOptimizer, vars: Record<string, tf.Variable>, step: Gradients): void {
     const grads = Object.keys(vars).map((name) => step.grads[name]!);
     optimizer.apply(grads);
     tf.dispose(grads);

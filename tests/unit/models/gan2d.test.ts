@@ -171,6 +171,47 @@ describe('networks', () => {
   );
 });
 
+describe('network shapes', () => {
+  test.each([
+    { layers: 1, units: 8 },
+    { layers: 4, units: 16 },
+  ])(
+    'G and D of $layers hidden layers × $units units: the right weights, and written-out gradients equal autodiff',
+    (shape) => {
+      const g = initGenerator2d(3, 2, shape);
+      const d = initDiscriminator2d(4, shape);
+      try {
+        expect(Object.keys(g)).toHaveLength(2 * (shape.layers + 1));
+        expect(g[`g${shape.layers}/kernel`]!.shape).toEqual([
+          shape.layers === 1 ? 2 : shape.units,
+          shape.units,
+        ]);
+        expect(d[`d${shape.layers + 1}/kernel`]!.shape).toEqual([shape.units, 1]);
+        const real = tf.randomNormal([8, 2], 0, 1.5, 'float32', 6) as tf.Tensor2D;
+        const z = tf.randomNormal([8, 2], 0, 1, 'float32', 7) as tf.Tensor2D;
+        const names = Object.keys(d);
+        const auto = tf.grads((...ws: tf.Tensor[]) => {
+          const q = Object.fromEntries(names.map((n, i) => [n, ws[i]!]));
+          return discriminatorLoss2d(
+            'non-saturating',
+            discriminate2d(q, real),
+            discriminate2d(q, generate2d(g, z)),
+          );
+        })(names.map((n) => d[n]!));
+        const manual = discriminatorGradients('non-saturating', d, g, real, z);
+        names.forEach((n, i) => {
+          const [a, b] = [read(manual.grads[n]!), read(auto[i]!)];
+          const scale = Math.max(1e-6, ...b.map(Math.abs));
+          a.forEach((v, k) => expect(Math.abs(v - b[k]!) / scale).toBeLessThan(1e-5));
+        });
+        tf.dispose([real, z, manual.loss]);
+      } finally {
+        tf.dispose([...Object.values(g), ...Object.values(d)]);
+      }
+    },
+  );
+});
+
 const SETTINGS: Gan2dSettings = {
   distribution: 'ring',
   loss: 'non-saturating',
@@ -183,6 +224,52 @@ const SETTINGS: Gan2dSettings = {
 const SMALL = { fakes: 16, arrows: 4, grid: 6, extent: 3 };
 
 describe('the trainer', () => {
+  test('the default networks are two layers of 64 units, so presets replay as before', () => {
+    const t = new Gan2dTrainer(SETTINGS);
+    const u = new Gan2dTrainer({
+      ...SETTINGS,
+      g: { layers: 2, units: 64 },
+      d: { layers: 2, units: 64 },
+    });
+    try {
+      for (let i = 0; i < 5; i++) [t, u].forEach((x) => x.round());
+      expect(u.snapshot(SMALL).fakes).toEqual(t.snapshot(SMALL).fakes);
+    } finally {
+      t.dispose();
+      u.dispose();
+    }
+  });
+
+  test('SGD moves the weights, by much less than Adam at the same learning rate', () => {
+    const moved = (optimizer: 'adam' | 'sgd') => {
+      const t = new Gan2dTrainer({ ...SETTINGS, optimizer });
+      try {
+        const before = t.snapshot(SMALL).fakes;
+        for (let i = 0; i < 20; i++) t.round();
+        const after = t.snapshot(SMALL).fakes;
+        return after.reduce((sum, v, i) => sum + Math.abs(v - before[i]!), 0);
+      } finally {
+        t.dispose();
+      }
+    };
+    const sgd = moved('sgd');
+    expect(sgd).toBeGreaterThan(0);
+    expect(sgd).toBeLessThan(moved('adam') / 2);
+  });
+
+  test('a trainer of other shapes trains and leaves no tensor behind', () => {
+    const before = tf.memory().numTensors;
+    const t = new Gan2dTrainer({
+      ...SETTINGS,
+      g: { layers: 1, units: 8 },
+      d: { layers: 4, units: 128 },
+    });
+    for (let i = 0; i < 3; i++) t.round();
+    expect(t.takeLosses().every((l) => Number.isFinite(l.value))).toBe(true);
+    t.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
   test('a step of D leaves G unchanged, and a step of G leaves D unchanged', () => {
     const t = new Gan2dTrainer(SETTINGS);
     try {

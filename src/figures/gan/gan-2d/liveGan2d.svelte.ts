@@ -14,6 +14,7 @@
  */
 import type { Runtime } from '../../../models/runtime.ts';
 import type { Gan2dSettings, Gan2dSnapshot, Gan2dTrainer } from '../../../models/gan2dTrainer.ts';
+import type { Shape2d } from '../../../models/gan2d.ts';
 import { MODES, modeCoverage, type Coverage } from '../../../models/modeCoverage.ts';
 import { PICTURE } from '../../../models/gan2dPresets.ts';
 import { LossHistory } from './lossHistory.ts';
@@ -81,7 +82,8 @@ export class LiveGan2d extends LiveSession<TrainerSession> {
   }
 
   /**
-   * New settings: a distribution, noise size or seed change restarts the run; new drawn
+   * New settings: a distribution, noise size, seed, network or optimiser change restarts the
+   * run (new weights, new moments); new drawn
    * points or new rates carry on from the current weights.
    */
   configure(settings: Settings): void {
@@ -92,7 +94,10 @@ export class LiveGan2d extends LiveSession<TrainerSession> {
     if (
       old.distribution !== settings.distribution ||
       old.noiseDim !== settings.noiseDim ||
-      old.seed !== settings.seed
+      old.seed !== settings.seed ||
+      old.optimizer !== settings.optimizer ||
+      !sameShape(old.g, settings.g) ||
+      !sameShape(old.d, settings.d)
     ) {
       this.#rebuild();
       return;
@@ -253,4 +258,8 @@ function inputPending(): boolean {
   const scheduling = (navigator as Navigator & { scheduling?: { isInputPending?: () => boolean } })
     .scheduling;
   return scheduling?.isInputPending?.() ?? false;
+}
+
+function sameShape(a: Shape2d | undefined, b: Shape2d | undefined): boolean {
+  return a?.layers === b?.layers && a?.units === b?.units;
 }

@@ -246,6 +246,57 @@ describe('the live 2-D GAN', () => {
     }
   });
 
+  test('the networks: layers, units and the optimiser restart the run, train, and are in the link', async () => {
+    const w = await open(browser, 'embed/gan-2d/');
+    const { page } = w;
+    try {
+      await ready(page);
+      const figure = page.locator(fig);
+      await button(page, 'One step').click();
+      expect(await counter(page, 'step')).toBe(1);
+      const layersG = figure.getByRole('slider', { name: 'Hidden layers of G' });
+      await layersG.focus();
+      await page.keyboard.press('End');
+      expect(await layersG.getAttribute('aria-valuetext')).toBe('4');
+      expect(await counter(page, 'step')).toBe(0); // a new network is a new run
+      const unitsD = figure.getByRole('slider', { name: 'Units per layer of D' });
+      await unitsD.focus();
+      await page.keyboard.press('Home');
+      expect(await unitsD.getAttribute('aria-valuetext')).toBe('8');
+      await figure.getByRole('radio', { name: 'SGD' }).check();
+      expect(await button(page, 'Healthy run').getAttribute('aria-pressed')).toBe('false');
+
+      const before = await fakes(page);
+      await button(page, 'Play').click();
+      await reach(page, 50);
+      await button(page, 'Pause').click();
+      expect(await fakes(page)).not.toBe(before);
+      await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+      await button(page, 'Copy link to this state').click();
+      const link = new URL(await page.evaluate(() => navigator.clipboard.readText()));
+      expect(link.searchParams.get('gan-2d.gLayers')).toBe('4');
+      expect(link.searchParams.get('gan-2d.dUnits')).toBe('8');
+      expect(link.searchParams.get('gan-2d.optimizer')).toBe('sgd');
+
+      const again = await open(browser, link.pathname + link.search);
+      try {
+        await ready(again.page);
+        const f = again.page.locator(fig);
+        expect(
+          await f
+            .getByRole('slider', { name: 'Hidden layers of G' })
+            .getAttribute('aria-valuetext'),
+        ).toBe('4');
+        expect(await f.getByRole('radio', { name: 'SGD' }).isChecked()).toBe(true);
+      } finally {
+        await again.close();
+      }
+      expect(w.consoleErrors).toEqual([]);
+    } finally {
+      await w.close();
+    }
+  });
+
   test('passes axe while trained, with its table open, and in presenter mode', async () => {
     const w = await open(browser, 'embed/gan-2d/');
     const { page } = w;
@@ -270,7 +321,7 @@ describe('the live 2-D GAN', () => {
   test('bad values in a link are clamped or ignored', async () => {
     const w = await open(
       browser,
-      'embed/gan-2d/?gan-2d.dSteps=40&gan-2d.noiseDim=3&gan-2d.lrG=banana&gan-2d.loss=least-squares',
+      'embed/gan-2d/?gan-2d.dSteps=40&gan-2d.noiseDim=3&gan-2d.lrG=banana&gan-2d.loss=least-squares&gan-2d.dLayers=9&gan-2d.gUnits=100&gan-2d.optimizer=rmsprop',
     );
     try {
       await ready(w.page);
@@ -281,6 +332,15 @@ describe('the live 2-D GAN', () => {
         await f.getByRole('slider', { name: 'Learning rate of G' }).getAttribute('aria-valuetext'),
       ).toBe('0.001');
       expect(await f.getByRole('radio', { name: 'least squares' }).isChecked()).toBe(true);
+      expect(
+        await f.getByRole('slider', { name: 'Hidden layers of D' }).getAttribute('aria-valuetext'),
+      ).toBe('4');
+      expect(
+        await f
+          .getByRole('slider', { name: 'Units per layer of G' })
+          .getAttribute('aria-valuetext'),
+      ).toBe('64');
+      expect(await f.getByRole('radio', { name: 'Adam' }).isChecked()).toBe(true);
     } finally {
       await w.close();
     }
