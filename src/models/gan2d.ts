@@ -47,6 +47,23 @@ function initMlp(seed: number, prefix: string, inputs: number, outputs: number, 
   return init.dense(`${prefix}${shape.layers + 1}`, shape.units, outputs, 0.5).params;
 }
 
+/** The weights `initMlp` makes, by name, with their shapes (what a saved model must hold). */
+export function mlpShapes(
+  prefix: string,
+  inputs: number,
+  outputs: number,
+  shape: Shape2d,
+): Record<string, number[]> {
+  const out: Record<string, number[]> = {};
+  for (let i = 0; i <= shape.layers; i++) {
+    const fanIn = i === 0 ? inputs : shape.units;
+    const fanOut = i === shape.layers ? outputs : shape.units;
+    out[`${prefix}${i + 1}/kernel`] = [fanIn, fanOut];
+    out[`${prefix}${i + 1}/bias`] = [fanOut];
+  }
+  return out;
+}
+
 /** Generator weights: noise [B, noiseDim] → point [B, 2]. */
 export function initGenerator2d(seed: number, noiseDim: number, shape = DEFAULT_SHAPE): Params {
   return initMlp(seed, 'g', noiseDim, 2, shape);

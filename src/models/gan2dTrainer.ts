@@ -257,6 +257,31 @@ export class Gan2dTrainer {
     return values;
   }
 
+  /** Both players' weights by name ('g1/kernel', 'd1/bias', …), read back for saving. */
+  weights(): Record<string, Float32Array> {
+    const all = { ...this.#g, ...this.#d };
+    return Object.fromEntries(
+      Object.entries(all).map(([name, v]) => [name, v.dataSync() as Float32Array]),
+    );
+  }
+
+  /**
+   * Takes over saved weights (of this trainer's shapes, checked by the caller) and the
+   * counters of the run they came from. Adam's moments start afresh: the file keeps the
+   * model, not the optimiser.
+   */
+  adopt(weights: Record<string, Float32Array>, gUpdates: number, dUpdates: number): void {
+    for (const [name, v] of Object.entries({ ...this.#g, ...this.#d })) {
+      const values = weights[name];
+      if (values?.length !== v.size) throw new Error(`adopt: weight ${name} does not fit`);
+      tf.tidy(() => v.assign(tf.tensor(values, v.shape)));
+    }
+    tf.dispose(this.#pending.map((p) => p.loss));
+    this.#pending = [];
+    this.gUpdates = gUpdates;
+    this.dUpdates = dUpdates;
+  }
+
   dispose(): void {
     tf.dispose([
       ...Object.values(this.#g),

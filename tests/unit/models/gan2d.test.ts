@@ -257,6 +257,23 @@ describe('the trainer', () => {
     expect(sgd).toBeLessThan(moved('adam') / 2);
   });
 
+  test('weights read out and adopted by a new trainer give the same picture and counters', () => {
+    const a = new Gan2dTrainer({ ...SETTINGS, g: { layers: 3, units: 16 } });
+    const b = new Gan2dTrainer({ ...SETTINGS, g: { layers: 3, units: 16 } });
+    try {
+      for (let i = 0; i < 30; i++) a.round();
+      a.takeLosses();
+      expect(b.snapshot(SMALL).fakes).not.toEqual(a.snapshot(SMALL).fakes);
+      b.adopt(a.weights(), a.gUpdates, a.dUpdates);
+      expect(b.snapshot(SMALL)).toEqual(a.snapshot(SMALL));
+      expect([b.gUpdates, b.dUpdates]).toEqual([30, 30]);
+      expect(() => b.adopt({}, 0, 0)).toThrow(/does not fit/);
+    } finally {
+      a.dispose();
+      b.dispose();
+    }
+  });
+
   test('a trainer of other shapes trains and leaves no tensor behind', () => {
     const before = tf.memory().numTensors;
     const t = new Gan2dTrainer({

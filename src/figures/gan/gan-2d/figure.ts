@@ -14,6 +14,7 @@ export default {
     rates: 'Learning rates',
     seed: 'Seed',
     networks: 'Networks and optimiser',
+    file: 'Download and load the model',
   },
   preview: {
     steps: [{ click: '.transport .play' }, { wait: 8000 }, { click: '.transport .play' }],

@@ -151,6 +151,24 @@ export class LiveGan2d extends LiveSession<TrainerSession> {
     this.lossVersion++;
   }
 
+  /** The run as a model file holds it: both players' weights and the counters. */
+  model(): { weights: Record<string, Float32Array>; step: number; dUpdates: number } | null {
+    const t = this.#trainer;
+    return t ? { weights: t.weights(), step: t.gUpdates, dUpdates: t.dUpdates } : null;
+  }
+
+  /**
+   * Continues from a loaded model: a new run with its settings, then its weights and counters
+   * (the loss chart starts empty; the file keeps the model, not its history). Paused.
+   */
+  adopt(settings: Settings, weights: Record<string, Float32Array>, step: number, dUpdates: number) {
+    this.#stop();
+    this.#settings = { ...settings };
+    this.#rebuild();
+    this.#trainer?.adopt(weights, step, dUpdates);
+    this.#draw();
+  }
+
   /** A failure (a dead runtime, a throwing step) also stops training. */
   override fail(e: unknown): void {
     this.#stop();
