@@ -8,7 +8,8 @@
  * ids: probe, vae, gan, ddpm, ldm-ae, ldm-ae-sharp (ldm-ae's second stage: a sharper decoder),
  * ldm, diffusion-2d. Checkpoints go to
  * .checkpoints/<id>/ every 250 steps; `--resume` continues from the last one (weights, Adam
- * moments, EMA and loss history), so a long run can span several sittings. `--smoke` runs a
+ * moments, EMA and loss history), so a long run can span several sittings; on a machine with
+ * no checkpoint it continues from the shipped weights as a new stage. `--smoke` runs a
  * tiny configuration into .checkpoints/smoke/ (nothing is shipped) and checks the loss fell.
  */
 import { spawn } from 'node:child_process';

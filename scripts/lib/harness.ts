@@ -93,6 +93,8 @@ async function train(trainer: Trainer, emas: Emas, options: RunOptions): Promise
   let step = 0;
   let earlierSeconds = 0;
   let history: HistoryRow[] = [];
+  /** Set when this run continues a shipped model: its earlier stages, for the card. */
+  let earlier: Stage[] | null = null;
   if (options.resume && existsSync(join(checkpointDir, 'state.json'))) {
     const state = JSON.parse(await readFile(join(checkpointDir, 'state.json'), 'utf8'));
     await restore(trainer.groups, emas, checkpointDir);
@@ -101,6 +103,10 @@ async function train(trainer: Trainer, emas: Emas, options: RunOptions): Promise
     log(`${trainer.id}: resumed at step ${step}\n`);
   } else if (!options.resume) {
     await rm(checkpointDir, { recursive: true, force: true });
+  } else if (!trainer.shipAs && existsSync(join(outDir, 'card.json'))) {
+    // A new machine has no checkpoints: go on from the committed model instead.
+    earlier = await continueFromShipped(trainer.groups, emas, outDir);
+    log(`${trainer.id}: no checkpoint; continuing from the shipped weights in ${outDir}\n`);
   }
 
   const started = Date.now();
@@ -170,6 +176,19 @@ async function train(trainer: Trainer, emas: Emas, options: RunOptions): Promise
       tfjs: tf.version_core,
       wallTimeSeconds: Math.round(wallSeconds),
       history,
+      ...(earlier
+        ? {
+            stages: [
+              ...earlier,
+              {
+                steps: trainer.steps,
+                imagesSeen: trainer.steps * trainer.batch,
+                wallTimeSeconds: Math.round(wallSeconds),
+                recipe: `continued from the shipped weights (no checkpoint on this machine); Adam's moments started afresh${Object.values(trainer.groups).some((g) => g.emaDecay) ? ', the EMA and the trained weights both from the shipped EMA' : ''}`,
+              },
+            ],
+          }
+        : {}),
     },
     metrics,
     weights: { file: 'weights.bin', sha256, dtype: quantize ?? 'float32' },
@@ -181,6 +200,59 @@ async function train(trainer: Trainer, emas: Emas, options: RunOptions): Promise
 }
 
 type Emas = Record<string, Record<string, tf.Variable>>;
+
+/** One stage of a model's training, as its card records it. */
+export interface Stage {
+  steps: number | string;
+  imagesSeen?: number;
+  wallTimeSeconds?: number;
+  recipe: string;
+}
+
+/**
+ * Loads the shipped weights of `outDir` into the shipped groups (and their EMAs: the shipped
+ * weights are the EMA where there is one); groups that do not ship (a critic) start fresh.
+ * Returns the stages the shipped card records, or its one run as a stage.
+ */
+async function continueFromShipped(
+  groups: Record<string, Group>,
+  emas: Emas,
+  outDir: string,
+): Promise<Stage[]> {
+  const saved = await loadWeightsFromDir(outDir);
+  try {
+    for (const [name, g] of Object.entries(groups)) {
+      if (g.ship === false) continue;
+      for (const [k, v] of Object.entries(g.vars)) {
+        const t = saved[`${name}/${k}`];
+        if (!t || t.size !== v.size) {
+          throw new Error(
+            `${outDir} has no weight ${name}/${k} of shape [${v.shape.join(', ')}]: the architecture changed, so train from scratch (without --resume)`,
+          );
+        }
+        tf.tidy(() => {
+          const value = tf.reshape(t, v.shape);
+          v.assign(value);
+          emas[name]?.[k]?.assign(value);
+        });
+      }
+    }
+  } finally {
+    tf.dispose(Object.values(saved));
+  }
+  const card = JSON.parse(await readFile(join(outDir, 'card.json'), 'utf8'));
+  const training = card.training ?? {};
+  return (
+    training.stages ?? [
+      {
+        steps: training.steps,
+        imagesSeen: training.steps * training.batch,
+        wallTimeSeconds: training.wallTimeSeconds,
+        recipe: 'the first run',
+      },
+    ]
+  );
+}
 
 function makeEmas(groups: Record<string, Group>): Emas {
   const emas: Emas = {};

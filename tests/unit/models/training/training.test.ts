@@ -1,9 +1,10 @@
 /**
  * The model factory: every model id trains in a CI-sized smoke configuration (the loss
  * falls, the model folder and card are written), and an interrupted run resumed from its
- * checkpoint ends with exactly the weights of an uninterrupted one.
+ * checkpoint ends with exactly the weights of an uninterrupted one; on a machine with no
+ * checkpoint, a resumed run goes on from the shipped weights and its card says so.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
@@ -91,5 +92,44 @@ describe('resuming', () => {
     expect(cardB.training.history.map((r: { step: number }) => r.step)).toEqual(
       cardA.training.history.map((r: { step: number }) => r.step),
     );
+  }, 120_000);
+
+  test('with no checkpoint, a resumed run continues from the shipped model and records the stage', async () => {
+    const shipped = join(root, 'shipped');
+    const fresh = await run(TRAINERS['diffusion-2d']({ smoke: true }), {
+      checkpointDir: join(shipped, 'checkpoint'),
+      outDir: join(shipped, 'model'),
+      logEvery: 10,
+      quiet: true,
+      quantize: null,
+    });
+    const next = join(root, 'next-machine');
+    cpSync(join(shipped, 'model'), join(next, 'model'), { recursive: true });
+    const continued = await run(TRAINERS['diffusion-2d']({ smoke: true }), {
+      checkpointDir: join(next, 'checkpoint'), // empty: a new machine
+      outDir: join(next, 'model'),
+      logEvery: 10,
+      quiet: true,
+      quantize: null,
+      resume: true,
+    });
+    // It starts where the shipped model ended, not from a fresh model's loss.
+    expect(continued.history[0]!['loss']).toBeLessThan(fresh.history[0]!['loss']! * 0.8);
+    const stages = (continued.card['training'] as { stages: { steps: number; recipe: string }[] })
+      .stages;
+    expect(stages).toHaveLength(2);
+    expect(stages[0]).toMatchObject({ steps: 60, recipe: 'the first run' });
+    expect(stages[1]!.recipe).toMatch(/^continued from the shipped weights/);
+
+    // Shipped weights of another architecture are refused with the way out.
+    const gan = await TRAINERS.gan({ smoke: true });
+    await expect(
+      run(gan, {
+        checkpointDir: join(next, 'gan-checkpoint'),
+        outDir: join(next, 'model'),
+        quiet: true,
+        resume: true,
+      }),
+    ).rejects.toThrow(/architecture changed, so train from scratch/);
   }, 120_000);
 });
