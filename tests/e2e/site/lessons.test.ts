@@ -15,11 +15,13 @@ import { DIST, PHONE, launch, open, wakeFigures } from '../lib/browser.ts';
 type Operate = { click: RegExp } | { slider: RegExp } | { select: RegExp; option: string };
 const OPERATE: Record<string, Operate> = {
   'vae/draw-again': { click: /^Draw again/ },
+  'vae/paint-a-face': { click: /^Blank$/ },
   'vae/widen-the-cloud': { slider: /Spread/ },
   'vae/colour-the-map': { select: /Colour faces by/, option: 'eyeColour' },
   'vae/walk-between-faces': { slider: /Walk from A to B/ },
   'vae/what-gets-lost': { click: /^Other faces$/ },
   'gan/mode-collapse': { click: /Mode collapse/ },
+  'gan/small-detective': { click: 'One step' },
   'gan/walk-the-codes': { slider: /From A to B/ },
   'gan/rare-backdrops': { select: /Factor/, option: 'backdrop' },
   'gan/reading-the-losses': { slider: /Training step/ },

@@ -109,7 +109,7 @@ describe('content validation', { timeout: 120_000 }, () => {
     const { status, output } = await astro(dir, 'sync');
     expect(status).not.toBe(0);
     expect(output).toContain('vae.yaml');
-    expect(output).toMatch(/steps\.1\.figure.*Expected 'timeline' \|/);
+    expect(output).toMatch(/steps\.2\.figure.*Expected 'timeline' \|/);
     expect(output).toContain("received 'vae-elbo'");
   });
 
@@ -128,7 +128,7 @@ describe('content validation', { timeout: 120_000 }, () => {
     const { status, output } = await astro(dir, 'sync');
     expect(status).not.toBe(0);
     expect(output).toContain('gan.yaml');
-    expect(output).toMatch(/steps\.1\.hide\.0.*"gmae" is not a control of gan-forger/);
+    expect(output).toMatch(/steps\.2\.hide\.0.*"gmae" is not a control of gan-forger/);
   });
 
   test('citing a key the article does not declare fails the build naming both', async () => {
