@@ -21,7 +21,7 @@ const OPERATE: Record<string, Operate> = {
   'vae/walk-between-faces': { slider: /Walk from A to B/ },
   'vae/what-gets-lost': { click: /^Other faces$/ },
   'gan/mode-collapse': { click: /Mode collapse/ },
-  'gan/small-detective': { click: 'One step' },
+  'gan/small-detective': { click: /^One step$/ },
   'gan/walk-the-codes': { slider: /From A to B/ },
   'gan/rare-backdrops': { select: /Factor/, option: 'backdrop' },
   'gan/reading-the-losses': { slider: /Training step/ },

@@ -129,9 +129,9 @@ describe('your own picture into the VAE', () => {
       await page.locator(FIG).getByRole('radio', { name: 'black', exact: true }).tap();
       await pad(page).scrollIntoViewIfNeeded();
       const box = (await pad(page).boundingBox())!;
-      const scrollY = await page.evaluate(() => scrollY);
+      const scrolled = await page.evaluate(() => window.scrollY);
       const cdp = await page.context().newCDPSession(page);
-      const touch = (type: string, x: number, y: number) =>
+      const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', x: number, y: number) =>
         cdp.send('Input.dispatchTouchEvent', {
           type,
           touchPoints: type === 'touchEnd' ? [] : [{ x, y }],
@@ -142,7 +142,7 @@ describe('your own picture into the VAE', () => {
         await touch('touchMove', box.x + 5 + (i * (box.width - 10)) / 12, y);
       await touch('touchEnd', 0, 0);
       await expect.poll(() => mu(page)).not.toBe(before);
-      expect(await page.evaluate(() => scrollY)).toBe(scrollY);
+      expect(await page.evaluate(() => window.scrollY)).toBe(scrolled);
       const violations = (await new AxeBuilder({ page }).include(FIG).analyze()).violations
         .filter((v) => v.impact !== 'minor')
         .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
