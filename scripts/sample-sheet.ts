@@ -1,5 +1,5 @@
 /**
- * `npx tsx scripts/sample-sheet.ts [outDir]`: grids of samples from every shipped model, to
+ * `npx tsx scripts/sample-sheet.ts [outDir] [ids]`: grids of samples from every shipped model (or only the comma-separated ids), to
  * look at them (default /tmp/samples/). Each sheet is 8 × 4 faces at 4×:
  *  - vae.png, gan.png, ddpm.png (50-step DDIM), ldm.png (unconditional, guidance 1);
  *  - ldm-prompts.png: one row per prompt (blue eyes; curly red hair; glasses; bun, dark
@@ -29,7 +29,10 @@ import { Sheet } from './lib/sheet.ts';
 const outDir = process.argv[2] ?? '/tmp/samples';
 mkdirSync(outDir, { recursive: true });
 await useWasmForTraining();
-const has = (id: string) => existsSync(join(MODELS_DIR, id, 'model.json'));
+// An optional second argument names the models to draw (comma-separated; default all).
+const only = process.argv[3]?.split(',');
+const has = (id: string) =>
+  existsSync(join(MODELS_DIR, id, 'model.json')) && (!only || only.includes(id));
 const COLS = 8;
 const SCALE = 4;
 const GAP = 4;

@@ -45,8 +45,6 @@ import {
 export const ADV_WEIGHT = 0.05;
 export const ADV_WEIGHT_LATER = 0.2;
 const ADV_RAMP_AT = 500;
-/** Stage 1's length: stage 2 continues with the faces after the ones stage 1 saw. */
-const STAGE1_STEPS = 5000;
 /** Steps in which only the critic learns, so the decoder is not steered by a random critic. */
 const CRITIC_WARMUP = 100;
 
@@ -83,6 +81,8 @@ export async function ldmAeSharpTrainer({ smoke = false }: TrainerOptions = {}):
     ship: false,
   };
   const warmup = smoke ? 5 : CRITIC_WARMUP;
+  // Stage 2 continues with the faces after the ones stage 1 saw.
+  const stage1Steps: number = base?.training?.steps ?? 0;
 
   return {
     id: 'ldm-ae-sharp',
@@ -92,7 +92,7 @@ export async function ldmAeSharpTrainer({ smoke = false }: TrainerOptions = {}):
     seed: SEED,
     groups: { ae, critic },
     step: async (step) => {
-      const data = trainBatch(STAGE1_STEPS + step, batch); // faces after stage 1's
+      const data = trainBatch(stage1Steps + step, batch);
       return readLosses(() => {
         const x = imageTensor(data.pixels, batch);
         const z = aeEncode(ae.vars, x).mu;
@@ -141,7 +141,14 @@ export async function ldmAeSharpTrainer({ smoke = false }: TrainerOptions = {}):
           loss: `stage 2 (decoder only, encoder frozen): Σ pixel squared error + ${EDGE_WEIGHT} · edges + w · Σ_patches −log D(patch) (w = ${ADV_WEIGHT} for steps 1–${ADV_RAMP_AT}, then ${ADV_WEIGHT_LATER}), against a patch critic (not shipped)`,
           stages:
             base && !smoke
-              ? [{ loss: base.loss, training: base.training, metrics: base.metrics }]
+              ? [
+                  {
+                    loss: base.loss,
+                    note: base.note,
+                    training: base.training,
+                    metrics: base.metrics,
+                  },
+                ]
               : [],
           note: 'Stage 1 trained the whole autoencoder (see stages[0]). Stage 2 trained only the decoder against a patch critic, with the encoder frozen, so the latents (and the ldm trained on them) are unchanged while the decoder draws sharper faces.',
         },

@@ -1,15 +1,17 @@
 /**
- * The latent-diffusion noise predictor ε_θ(zₜ, t, c) (Rombach et al. 2022) on the 8×8×4
- * latents of `latentAe.ts`, conditioned on a "prompt" c of headshot factors. During training
- * each factor of c is dropped independently (and sometimes all of them), so the same network
- * also predicts the unconditional ε_θ(zₜ, t, ∅) that classifier-free guidance needs
+ * The latent-diffusion denoiser (Rombach et al. 2022) on the 8×8×8 latents of
+ * `latentAe.ts`, conditioned on a "prompt" c of headshot factors. What it outputs (ε, z₀ or
+ * the velocity v) is the shipped model's `prediction`; samplers turn it into ε. During
+ * training each factor of c is dropped independently (and sometimes all of them), so the
+ * same network also gives the unconditional prediction that classifier-free guidance needs
  * (Ho & Salimans 2022).
  *
- * zₜ: [B, 256] (the latent flattened, scaled to unit variance), t: B steps in 1…T, c: [B, 24].
+ * zₜ: [B, LATENT_SIZE] (the latent flattened, scaled to unit variance), t: B steps in 1…T,
+ * c: [B, 24].
  *   h = dense 256 (zₜ)
  *   3 × residual block: h += dense 256 (SiLU(h + dense(emb)))      emb = MLP(sin(t) ‖ c), 64
- * (Sized so all shipped weights fit the site's 3 MB budget.)
- *   ε̂ = dense 256 (SiLU(h))
+ * (Sized so every shipped model stays under 1.2 MB.)
+ *   out = dense LATENT_SIZE (SiLU(h))
  */
 import * as tf from '@tensorflow/tfjs-core';
 import {

@@ -8,9 +8,10 @@ import { IMAGE_LENGTH, SIZE } from '../data/headshots.ts';
 import { mulberry32, normal } from '../data/random.ts';
 import { guide, sample } from './diffusion/sampler.ts';
 import { alphaBarAt, makeSchedule } from './diffusion/schedule.ts';
+import type { Prediction } from './diffusion/objective.ts';
 import { denoise2d, toyOneHot } from './diffusion2d.ts';
 import { NOISE, generate } from './gan.ts';
-import { LATENT_SIZE, aeDecode } from './latentAe.ts';
+import { LATENT_CHANNELS, LATENT_SIZE, aeDecode } from './latentAe.ts';
 import { CONDITION_SIZE, encodePrompt, latentDenoise, type Prompt } from './latentDenoiser.ts';
 import type { Params } from './nn.ts';
 import { unet } from './unet.ts';
@@ -133,18 +134,27 @@ export interface LatentOptions extends DiffusionOptions {
   guidance: number;
   /** The scale the latents were multiplied by in training (ldm's model.json). */
   latentScale: number;
-  /** What the network predicts: the noise ε (default) or the clean latent (ldm's model.json). */
-  prediction?: 'eps' | 'x0';
+  /** What the network predicts: the noise ε (default), the clean latent or the velocity (ldm's model.json). */
+  prediction?: Prediction;
 }
 
 /** The sampling settings an ldm's model.json carries. */
 export function ldmSettings(meta: Record<string, unknown>): {
   latentScale: number;
-  prediction: 'eps' | 'x0';
+  prediction: Prediction;
 } {
   const latentScale = Number(meta['latentScale']);
   if (!(latentScale > 0)) throw new Error('ldm model.json has no valid latentScale');
-  return { latentScale, prediction: meta['prediction'] === 'x0' ? 'x0' : 'eps' };
+  const p = meta['prediction'];
+  return { latentScale, prediction: p === 'x0' || p === 'v' ? p : 'eps' };
+}
+
+/** ε implied by a predicted velocity: ε = √ᾱₜ·v̂ + √(1 − ᾱₜ)·zₜ. */
+export function epsFromV(zt: Float32Array, v: Float32Array, t: number): Float32Array {
+  const ab = alphaBarAt(schedule.alphaBars, t);
+  const a = Math.sqrt(ab);
+  const b = Math.sqrt(1 - ab);
+  return zt.map((z, i) => a * v[i]! + b * z);
 }
 
 /** ε implied by a predicted clean latent: ε = (zₜ − √ᾱₜ·ẑ₀) / √(1 − ᾱₜ). */
@@ -156,7 +166,7 @@ function epsFromX0(zt: Float32Array, x0: Float32Array, t: number): Float32Array 
 }
 
 /**
- * Latent-diffusion faces: DDIM in the 8×8×4 latent space with classifier-free guidance
+ * Latent-diffusion faces: DDIM in the 8×8×8 latent space with classifier-free guidance
  * (conditional and unconditional predictions in one batch), then the ldm-ae decoder.
  */
 export async function sampleLdm(ae: Params, den: Params, o: LatentOptions): Promise<Float32Array> {
@@ -177,7 +187,7 @@ export async function sampleLdm(ae: Params, den: Params, o: LatentOptions): Prom
 
 /**
  * The ldm's guided noise prediction ε̃(zₜ, t) for o.n latents: conditional and unconditional
- * predictions in one batch of 2n, converted to ε if the network predicts z₀, then mixed.
+ * predictions in one batch of 2n, converted to ε if the network predicts z₀ or v, then mixed.
  */
 export function ldmDenoiser(
   den: Params,
@@ -204,17 +214,23 @@ export function ldmDenoiser(
     if (o.prediction === 'x0') {
       epsCond = epsFromX0(zt, epsCond, t);
       epsUncond = epsFromX0(zt, epsUncond, t);
+    } else if (o.prediction === 'v') {
+      epsCond = epsFromV(zt, epsCond, t);
+      epsUncond = epsFromV(zt, epsUncond, t);
     }
     // Guidance mixes noise predictions (Ho & Salimans 2022), whatever the network outputs.
     return guide(epsUncond, epsCond, o.guidance);
   };
 }
 
-/** Decodes scaled latents [n, 256] to faces. */
+/** Decodes scaled latents [n, LATENT_SIZE] to faces. */
 export function ldmDecode(ae: Params, z: Float32Array, latentScale: number): Promise<Float32Array> {
   return chunked(z, LATENT_SIZE, 256, (part, m) =>
     readOut(() =>
-      aeDecode(ae, tf.div(tf.tensor4d(part, [m, 8, 8, 4]), latentScale) as tf.Tensor4D),
+      aeDecode(
+        ae,
+        tf.div(tf.tensor4d(part, [m, 8, 8, LATENT_CHANNELS]), latentScale) as tf.Tensor4D,
+      ),
     ),
   );
 }

@@ -7,8 +7,14 @@
  * With `target: 'x0'` the network regresses the clean x₀ instead (L = E‖x₀ − x̂₀‖²), the
  * parameterisation Ramesh et al. 2022 use for their prior: at high noise it does not
  * multiply the network's error by 1/√ᾱₜ the way recovering x₀ from a predicted ε does.
+ * With `target: 'v'` it regresses the velocity v = √ᾱₜ·ε − √(1 − ᾱₜ)·x₀ (Salimans & Ho
+ * 2022): a unit-variance target at every step, and x̂₀ = √ᾱₜ·xₜ − √(1 − ᾱₜ)·v̂ carries xₜ
+ * itself through at low noise, so a network narrower than its input need not copy it.
  */
 import * as tf from '@tensorflow/tfjs-core';
+
+/** What a denoiser outputs: the noise ε, the clean x₀, or the velocity v. */
+export type Prediction = 'eps' | 'x0' | 'v';
 
 /**
  * x0: [B, …] clean data; ts: B steps in 1…T; noise: ε, same shape as x0; alphaBars: ᾱ with
@@ -20,7 +26,7 @@ export function diffusionLoss<T extends tf.Tensor>(
   ts: ArrayLike<number>,
   noise: T,
   alphaBars: ArrayLike<number>,
-  target: 'eps' | 'x0' = 'eps',
+  target: Prediction = 'eps',
 ): tf.Scalar {
   const b = ts.length;
   const signal = new Float32Array(b);
@@ -36,5 +42,11 @@ export function diffusionLoss<T extends tf.Tensor>(
     tf.mul(x0, tf.tensor(signal, shape)),
     tf.mul(noise, tf.tensor(spread, shape)),
   ) as T;
-  return tf.mean(tf.squaredDifference(predict(xt, ts), target === 'eps' ? noise : x0));
+  const wanted =
+    target === 'eps'
+      ? noise
+      : target === 'x0'
+        ? x0
+        : tf.sub(tf.mul(noise, tf.tensor(signal, shape)), tf.mul(x0, tf.tensor(spread, shape)));
+  return tf.mean(tf.squaredDifference(predict(xt, ts), wanted));
 }

@@ -69,7 +69,7 @@ describe('why latent', () => {
       );
       expect(await value(page, 'pixel-decode')).toContain('none needed');
       // The latent's size, read from the weights, and the summary from measured times.
-      expect(text).toMatch(/8 × 8 × 4 = 256 numbers/);
+      expect(text).toMatch(/8 × 8 × 8 = 512 numbers/);
       expect(await page.locator(`${FIG} .summary`).textContent()).toMatch(
         /ran [\d.]+× faster.*came [\d.]+× faster/s,
       );

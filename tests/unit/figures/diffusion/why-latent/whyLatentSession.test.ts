@@ -50,8 +50,8 @@ beforeAll(async () => {
 }, 60_000);
 
 describe('WhyLatentSession', () => {
-  test('reads the latent shape from the weights: 8 × 8 × 4 for the shipped ldm', () => {
-    expect(session.latent).toEqual({ height: 8, width: 8, channels: 4, size: 256 });
+  test('reads the latent shape from the weights: 8 × 8 × 8 for the shipped ldm', () => {
+    expect(session.latent).toEqual({ height: 8, width: 8, channels: 8, size: 512 });
   });
 
   test('ends on the same pictures as sampleLdm and sampleDdpm, timing every call once', async () => {
