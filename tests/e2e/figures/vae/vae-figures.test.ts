@@ -277,7 +277,9 @@ describe('anatomy', () => {
     try {
       await ready(page, ANATOMY);
       const mu = await value(page, 'mu');
-      const picker = page.locator(ANATOMY).getByRole('radiogroup', { name: 'Held-out faces to encode' });
+      const picker = page
+        .locator(ANATOMY)
+        .getByRole('radiogroup', { name: 'Held-out faces to encode' });
       await picker.locator('[aria-checked="true"]').focus();
       await page.keyboard.press('ArrowRight');
       expect(await picker.locator('[aria-checked="true"]').getAttribute('aria-label')).toMatch(
