@@ -21,7 +21,7 @@ const OPERATE: Record<string, Operate> = {
   'vae/walk-between-faces': { slider: /Walk from A to B/ },
   'vae/what-gets-lost': { click: /^Other faces$/ },
   'gan/mode-collapse': { click: /Mode collapse/ },
-  'gan/small-detective': { click: /^One step$/ },
+  'gan/small-detective': { slider: /Hidden layers of D/ },
   'gan/walk-the-codes': { slider: /From A to B/ },
   'gan/rare-backdrops': { select: /Factor/, option: 'backdrop' },
   'gan/reading-the-losses': { slider: /Training step/ },
@@ -149,7 +149,7 @@ describe('links and navigation', () => {
     const w = await open(browser, 'lessons/vae/walk-between-faces/');
     const { page } = w;
     try {
-      expect(await page.locator('.progress-label').textContent()).toBe('Step 4 of 5');
+      expect(await page.locator('.progress-label').textContent()).toBe('Step 4 of 6');
       expect(await page.locator('.progress [aria-current="step"]').textContent()).toContain('4');
       await wakeFigures(page);
       // The figure's own default is halfway; the step starts the walk at A.
@@ -206,10 +206,10 @@ describe('links and navigation', () => {
       await page.getByRole('link', { name: /Next step/ }).click();
       await page.waitForURL(/\/lessons\/vae\/widen-the-cloud\/\?vae-loss\.face=6/);
       expect(await page.locator('h1').textContent()).toBe('The price of a precise note');
-      expect(await page.locator('.progress-label').textContent()).toBe('Step 2 of 5');
+      expect(await page.locator('.progress-label').textContent()).toBe('Step 2 of 6');
       await page.getByRole('link', { name: /Previous step/ }).click();
       await page.waitForURL(/\/lessons\/vae\/draw-again\//);
-      expect(await page.locator('.progress-label').textContent()).toBe('Step 1 of 5');
+      expect(await page.locator('.progress-label').textContent()).toBe('Step 1 of 6');
     } finally {
       await w.close();
     }

@@ -192,6 +192,9 @@ describe('printing a chapter straight away', () => {
     const w = await open(browser, 'vae/');
     const { page } = w;
     try {
+      // The timeline, at the top, wakes with the page; on a busy machine that can take longer
+      // than the first print, so wait for it (the figures further down never wake here).
+      await page.waitForSelector('[data-figure="timeline"][data-hydrated="true"]');
       await startPrinting(page);
       const figures = await printed(page);
       const asleep = figures.filter((f) => !f.hydrated && f.canvases > 0);

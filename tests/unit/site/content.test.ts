@@ -109,7 +109,7 @@ describe('content validation', { timeout: 120_000 }, () => {
     const { status, output } = await astro(dir, 'sync');
     expect(status).not.toBe(0);
     expect(output).toContain('vae.yaml');
-    expect(output).toMatch(/steps\.2\.figure.*Expected 'timeline' \|/);
+    expect(output).toMatch(/steps\.1\.figure.*Expected 'timeline' \|/);
     expect(output).toContain("received 'vae-elbo'");
   });
 
