@@ -5,6 +5,7 @@
  * into at most 800 characters of base64url: short enough for any link, and the points a
  * link restores are exactly the points the reader saw.
  */
+import { fromBase64, toBase64 } from './base64.ts';
 import { mulberry32, normal } from './random.ts';
 
 /** The drawable square, the same as the 2-D figures' planes. */
@@ -32,9 +33,10 @@ export function snap(x: number, y: number): [number, number] {
 /** The points (flat [x0, y0, …]) as base64url text (RFC 4648 §5, unpadded), two bytes a point. */
 export function encodeDrawn(points: Float32Array): string {
   const n = Math.min(MAX_DRAWN, Math.floor(points.length / 2));
-  let binary = '';
-  for (let i = 0; i < 2 * n; i++) binary += String.fromCharCode(toLevel(points[i]!));
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return toBase64(
+    Uint8Array.from({ length: 2 * n }, (_, i) => toLevel(points[i]!)),
+    true,
+  );
 }
 
 /**
@@ -43,15 +45,10 @@ export function encodeDrawn(points: Float32Array): string {
  * someone mangled is ignored, never half-read.
  */
 export function decodeDrawn(text: string): Float32Array | null {
-  if (text.length > MAX_DRAWN_CHARS || !/^[A-Za-z0-9_-]*$/.test(text)) return null;
-  let binary: string;
-  try {
-    binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
-  } catch {
-    return null; // a length base64 cannot have
-  }
-  if (binary.length % 2 !== 0) return null;
-  return Float32Array.from(binary, (ch) => fromLevel(ch.charCodeAt(0)));
+  if (text.length > MAX_DRAWN_CHARS) return null;
+  const bytes = fromBase64(text, true);
+  if (!bytes || bytes.length % 2 !== 0) return null;
+  return Float32Array.from(bytes, fromLevel);
 }
 
 /** The drawing with one more point (snapped), unless it is full. */

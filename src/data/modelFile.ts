@@ -7,6 +7,7 @@
  *
  * Pure data, no DOM and no TensorFlow.js: the figure turns weights into tensors.
  */
+import { fromBase64, toBase64 } from './base64.ts';
 
 /** How a setting reads and writes as text: a figure's link fields are exactly this. */
 export interface SettingCodec<T> {
@@ -141,23 +142,11 @@ function isRecord(x: unknown): x is Record<string, unknown> {
 
 /** Little-endian float32 bytes as base64 (the byte order of every browser we run on). */
 export function floatsToBase64(values: Float32Array): string {
-  const bytes = new Uint8Array(values.buffer, values.byteOffset, values.byteLength);
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  }
-  return btoa(binary);
+  return toBase64(new Uint8Array(values.buffer, values.byteOffset, values.byteLength));
 }
 
 /** The inverse of `floatsToBase64`; null for text that is not base64 of whole floats. */
 export function base64ToFloats(text: string): Float32Array | null {
-  let binary: string;
-  try {
-    binary = atob(text);
-  } catch {
-    return null;
-  }
-  if (binary.length % 4 !== 0) return null;
-  const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
-  return new Float32Array(bytes.buffer);
+  const bytes = fromBase64(text);
+  return bytes && bytes.length % 4 === 0 ? new Float32Array(bytes.buffer) : null;
 }

@@ -5,6 +5,7 @@
  * survives nearly unchanged; a photo is posterised, which the VAE, seeing only 32×32 pixels,
  * hardly notices.
  */
+import { fromBase64, toBase64 } from './base64.ts';
 import { IMAGE_LENGTH, SIZE } from './headshots.ts';
 
 export const MAX_COLOURS = 16;
@@ -69,21 +70,14 @@ export function encodePicture(pixels: Float32Array): string {
     const index = nearest(palette, c);
     bytes[at + (i >> 1)]! |= i % 2 === 0 ? index << 4 : index;
   });
-  let binary = '';
-  for (const b of bytes) binary += String.fromCharCode(b);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return toBase64(bytes, true);
 }
 
 /** The picture back (HWC RGB in [0, 1]), or null for text that is not a picture. */
 export function decodePicture(text: string): Float32Array | null {
-  if (text === '' || text.length > MAX_PICTURE_CHARS || !/^[\w-]+$/.test(text)) return null;
-  let binary: string;
-  try {
-    binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
-  } catch {
-    return null;
-  }
-  const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
+  if (text === '' || text.length > MAX_PICTURE_CHARS) return null;
+  const bytes = fromBase64(text, true);
+  if (!bytes) return null;
   const count = (bytes[0] ?? 0) + 1;
   const at = 1 + 3 * count;
   if (count > MAX_COLOURS || bytes.length !== at + (SIZE * SIZE) / 2) return null;
