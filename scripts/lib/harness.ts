@@ -94,11 +94,12 @@ async function train(trainer: Trainer, emas: Emas, options: RunOptions): Promise
   let earlierSeconds = 0;
   let history: HistoryRow[] = [];
   /** Set when this run continues a shipped model: its earlier stages, for the card. */
-  let earlier: Stage[] | null = null;
+  let earlier: Shipped | null = null;
   if (options.resume && existsSync(join(checkpointDir, 'state.json'))) {
     const state = JSON.parse(await readFile(join(checkpointDir, 'state.json'), 'utf8'));
     await restore(trainer.groups, emas, checkpointDir);
     ({ step, history } = state);
+    earlier = state.earlier ?? null;
     earlierSeconds = state.seconds ?? 0;
     log(`${trainer.id}: resumed at step ${step}\n`);
   } else if (!options.resume) {
@@ -128,7 +129,8 @@ async function train(trainer: Trainer, emas: Emas, options: RunOptions): Promise
     }
     step++;
     if (step % logEvery === 0 || step === trainer.steps) {
-      const row: HistoryRow = { step };
+      // A continued model's curve goes on from where the shipped one ended.
+      const row: HistoryRow = { step: step + (earlier?.steps ?? 0) };
       for (const k of Object.keys(sums)) {
         if (counts[k]) row[k] = Number((sums[k]! / counts[k]!).toPrecision(5));
         sums[k] = 0;
@@ -139,7 +141,7 @@ async function train(trainer: Trainer, emas: Emas, options: RunOptions): Promise
     }
     if (step % checkpointEvery === 0 || step === trainer.steps) {
       const seconds = earlierSeconds + (Date.now() - started) / 1000;
-      await checkpoint(trainer.groups, emas, checkpointDir, { step, seconds, history });
+      await checkpoint(trainer.groups, emas, checkpointDir, { step, seconds, history, earlier });
     }
   }
   const wallSeconds = earlierSeconds + (Date.now() - started) / 1000;
@@ -163,7 +165,7 @@ async function train(trainer: Trainer, emas: Emas, options: RunOptions): Promise
     ...card,
     parameters,
     training: {
-      steps: trainer.steps,
+      steps: trainer.steps + (earlier?.steps ?? 0),
       batch: trainer.batch,
       seed: trainer.seed,
       optimizers: Object.fromEntries(
@@ -174,14 +176,14 @@ async function train(trainer: Trainer, emas: Emas, options: RunOptions): Promise
       ),
       backend: `tfjs-backend-wasm ${tf.version_core} in Node (one thread) with the project’s training kernels`,
       tfjs: tf.version_core,
-      wallTimeSeconds: Math.round(wallSeconds),
-      history,
+      wallTimeSeconds: Math.round(wallSeconds + (earlier?.seconds ?? 0)),
+      history: [...(earlier?.history ?? []), ...history],
       ...(earlier
         ? {
             stages: [
-              ...earlier,
+              ...earlier.stages,
               {
-                steps: trainer.steps,
+                steps: `${earlier.steps.toLocaleString('en')}–${(earlier.steps + trainer.steps).toLocaleString('en')}`,
                 imagesSeen: trainer.steps * trainer.batch,
                 wallTimeSeconds: Math.round(wallSeconds),
                 recipe: `continued from the shipped weights (no checkpoint on this machine); Adam's moments started afresh${Object.values(trainer.groups).some((g) => g.emaDecay) ? ', the EMA and the trained weights both from the shipped EMA' : ''}`,
@@ -201,6 +203,14 @@ async function train(trainer: Trainer, emas: Emas, options: RunOptions): Promise
 
 type Emas = Record<string, Record<string, tf.Variable>>;
 
+/** What a shipped card says of the training so far, for a run that continues it. */
+interface Shipped {
+  stages: Stage[];
+  steps: number;
+  seconds: number;
+  history: HistoryRow[];
+}
+
 /** One stage of a model's training, as its card records it. */
 export interface Stage {
   steps: number | string;
@@ -212,13 +222,14 @@ export interface Stage {
 /**
  * Loads the shipped weights of `outDir` into the shipped groups (and their EMAs: the shipped
  * weights are the EMA where there is one); groups that do not ship (a critic) start fresh.
- * Returns the stages the shipped card records, or its one run as a stage.
+ * Returns the stages the shipped card records (or its one run as a stage), its steps, wall
+ * time and loss history.
  */
 async function continueFromShipped(
   groups: Record<string, Group>,
   emas: Emas,
   outDir: string,
-): Promise<Stage[]> {
+): Promise<Shipped> {
   const saved = await loadWeightsFromDir(outDir);
   try {
     for (const [name, g] of Object.entries(groups)) {
@@ -242,16 +253,19 @@ async function continueFromShipped(
   }
   const card = JSON.parse(await readFile(join(outDir, 'card.json'), 'utf8'));
   const training = card.training ?? {};
-  return (
-    training.stages ?? [
+  return {
+    stages: training.stages ?? [
       {
         steps: training.steps,
         imagesSeen: training.steps * training.batch,
         wallTimeSeconds: training.wallTimeSeconds,
         recipe: 'the first run',
       },
-    ]
-  );
+    ],
+    steps: training.steps ?? 0,
+    seconds: training.wallTimeSeconds ?? 0,
+    history: training.history ?? [],
+  };
 }
 
 function makeEmas(groups: Record<string, Group>): Emas {

@@ -120,6 +120,11 @@ describe('resuming', () => {
     expect(stages).toHaveLength(2);
     expect(stages[0]).toMatchObject({ steps: 60, recipe: 'the first run' });
     expect(stages[1]!.recipe).toMatch(/^continued from the shipped weights/);
+    expect(stages[1]!.steps).toBe('60–120');
+    // The card's curve and step count go on from the shipped model's.
+    const training = continued.card['training'] as { steps: number; history: { step: number }[] };
+    expect(training.steps).toBe(120);
+    expect(training.history.map((r) => r.step)).toEqual([10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 110, 120]);
 
     // Shipped weights of another architecture are refused with the way out.
     const gan = await TRAINERS.gan({ smoke: true });
