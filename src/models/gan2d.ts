@@ -15,54 +15,21 @@
  * - least squares (Mao et al. 2017, targets a = 0 fake, b = c = 1 real): ℓ is the belief;
  *   L_D = ½E[(ℓ_real − 1)²] + ½E[ℓ_fake²],  L_G = ½E[(ℓ_fake − 1)²]
  *
- * Both gradients are written out (`backward`), so training needs no gradient tape. Pure
+ * Both gradients are written out (`mlp2d.ts`), so training needs no gradient tape. Pure
  * tfjs ops, no DOM; the training loop is in `gan2dTrainer.ts`.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { Initializer, param, type Params } from './nn.ts';
+import type { Params } from './nn.ts';
+import { initMlp, layersOf, mlpBackward, mlpForward, type Shape2d, type Tape } from './mlp2d.ts';
+
+export { MAX_LAYERS, mlpShapes, type Shape2d, type Tape } from './mlp2d.ts';
 
 export const GAN_LOSSES = ['non-saturating', 'least-squares'] as const;
 export type GanLoss = (typeof GAN_LOSSES)[number];
 
 /** Hidden units per layer of both networks, unless a shape says otherwise. */
 export const WIDTH = 64;
-/** Slope of the leaky ReLU for negative inputs. */
-const LEAK = 0.2;
-
-/** The size of one player's network: hidden layers and units per hidden layer. */
-export interface Shape2d {
-  layers: number;
-  units: number;
-}
 export const DEFAULT_SHAPE: Shape2d = { layers: 2, units: WIDTH };
-export const MAX_LAYERS = 4;
-
-/** Dense layers `prefix`1 … `prefix`(layers + 1): `inputs` → hidden → `outputs`. */
-function initMlp(seed: number, prefix: string, inputs: number, outputs: number, shape: Shape2d) {
-  const init = new Initializer(seed);
-  for (let i = 0; i < shape.layers; i++) {
-    init.dense(`${prefix}${i + 1}`, i === 0 ? inputs : shape.units, shape.units);
-  }
-  // The last layer starts small, so the first fakes and scores sit near zero.
-  return init.dense(`${prefix}${shape.layers + 1}`, shape.units, outputs, 0.5).params;
-}
-
-/** The weights `initMlp` makes, by name, with their shapes (what a saved model must hold). */
-export function mlpShapes(
-  prefix: string,
-  inputs: number,
-  outputs: number,
-  shape: Shape2d,
-): Record<string, number[]> {
-  const out: Record<string, number[]> = {};
-  for (let i = 0; i <= shape.layers; i++) {
-    const fanIn = i === 0 ? inputs : shape.units;
-    const fanOut = i === shape.layers ? outputs : shape.units;
-    out[`${prefix}${i + 1}/kernel`] = [fanIn, fanOut];
-    out[`${prefix}${i + 1}/bias`] = [fanOut];
-  }
-  return out;
-}
 
 /** Generator weights: noise [B, noiseDim] → point [B, 2]. */
 export function initGenerator2d(seed: number, noiseDim: number, shape = DEFAULT_SHAPE): Params {
@@ -76,73 +43,23 @@ export function initDiscriminator2d(seed: number, shape = DEFAULT_SHAPE): Params
 
 /** Points G(z) [B, 2] from noise z [B, noiseDim]. */
 export function generate2d(p: Params, z: tf.Tensor2D, tape?: Tape): tf.Tensor2D {
-  return forward(p, layersOf(p, 'g'), z, tape);
+  return mlpForward(p, layersOf(p, 'g'), z, 'leaky', tape);
 }
 
 /** D's raw score ℓ [B, 1] for points x [B, 2]: a logit or a belief, depending on the loss. */
 export function discriminate2d(p: Params, x: tf.Tensor2D, tape?: Tape): tf.Tensor2D {
-  return forward(p, layersOf(p, 'd'), x, tape);
+  return mlpForward(p, layersOf(p, 'd'), x, 'leaky', tape);
 }
 
-/** A network's layer names in order, read off its weights once (a step asks many times). */
-const layerNames = new WeakMap<Params, string[]>();
-function layersOf(p: Params, prefix: 'g' | 'd'): string[] {
-  let names = layerNames.get(p);
-  if (!names) {
-    const count = Object.keys(p).filter((k) => new RegExp(`^${prefix}\\d+/kernel$`).test(k)).length;
-    names = Array.from({ length: count }, (_, i) => `${prefix}${i + 1}`);
-    layerNames.set(p, names);
-  }
-  return names;
-}
-
-/** What a forward pass keeps for the backward pass: each layer's input and pre-activation. */
-export type Tape = { input: tf.Tensor2D; pre: tf.Tensor2D }[];
-
-/** Dense layers with a leaky ReLU after all but the last: h ← act(h·W + b). */
-function forward(p: Params, layers: readonly string[], x: tf.Tensor2D, tape?: Tape): tf.Tensor2D {
-  let h = x;
-  layers.forEach((name, i) => {
-    const pre = tf.add(tf.matMul(h, param(p, `${name}/kernel`)), param(p, `${name}/bias`));
-    tape?.push({ input: h, pre: pre as tf.Tensor2D });
-    h = (i < layers.length - 1 ? tf.leakyRelu(pre, LEAK) : pre) as tf.Tensor2D;
-  });
-  return h;
-}
-
-/**
- * Backpropagation through a taped forward pass, written out: with δ = ∂L/∂(pre-activation),
- * ∂L/∂W = inputᵀ·δ, ∂L/∂b = Σ_batch δ, and δ of the layer below = (δ·Wᵀ) ⊙ act′(its pre).
- * Returns the gradients of the weights (unless `weights` is false) and ∂L/∂x (if `input`).
- *
- * Why by hand: tfjs's tape records every op and its gradient multiplies with transpose
- * flags, which the wasm backend runs slowly. For these tiny networks that overhead, not
- * arithmetic, is the cost of a step; writing the backward pass out made a step about twice
- * as fast in Chromium, and the page need not load tfjs's gradient functions at all.
- * `tests/unit/models/gan2d.test.ts` checks it against tfjs's autodiff.
- */
+/** Backpropagation through one player (see mlp2d.ts). */
 function backward(
   p: Params,
   layers: readonly string[],
   tape: Tape,
   dOut: tf.Tensor2D,
-  { weights = true, input = false } = {},
-): { grads: Record<string, tf.Tensor>; dInput: tf.Tensor2D | null } {
-  const grads: Record<string, tf.Tensor> = {};
-  let delta = dOut;
-  for (let i = layers.length - 1; i >= 0; i--) {
-    const name = layers[i]!;
-    const layer = tape[i]!;
-    if (i < layers.length - 1) delta = tf.mul(delta, tf.step(layer.pre, LEAK));
-    if (weights) {
-      grads[`${name}/kernel`] = tf.matMul(tf.transpose(layer.input), delta);
-      grads[`${name}/bias`] = tf.sum(delta, 0);
-    }
-    if (i > 0 || input) {
-      delta = tf.matMul(delta, tf.transpose(param(p, `${name}/kernel`) as tf.Tensor2D));
-    }
-  }
-  return { grads, dInput: input ? delta : null };
+  options: { weights?: boolean; input?: boolean } = {},
+) {
+  return mlpBackward(p, layers, tape, dOut, 'leaky', options);
 }
 
 /**

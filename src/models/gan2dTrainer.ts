@@ -321,9 +321,19 @@ export class Gan2dTrainer {
 
 /** The fixed pool real batches are drawn from: the preset's samples or the drawing's. */
 function realPool({ distribution, drawn, seed }: Gan2dSettings): Float32Array {
+  return pointPool(distribution, drawn, POOL, seed + 2000);
+}
+
+/** `n` points of a preset, or of a drawing (jittered); none for an empty drawing. */
+export function pointPool(
+  distribution: Gan2dData,
+  drawn: Float32Array | undefined,
+  n: number,
+  seed: number,
+): Float32Array {
   return distribution === 'draw'
-    ? sampleDrawn(drawn ?? new Float32Array(0), POOL, seed + 2000)
-    : TOY_DISTRIBUTIONS[distribution].sample(POOL, seed + 2000);
+    ? sampleDrawn(drawn ?? new Float32Array(0), n, seed)
+    : TOY_DISTRIBUTIONS[distribution].sample(n, seed);
 }
 
 /** Centres of a `grid`×`grid` lattice of cells over [−extent, extent]², top row first. */
