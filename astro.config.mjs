@@ -27,6 +27,8 @@ export default defineConfig({
   vite: {
     // Every asset is a file under the base path: a data: URL would need its own CSP source.
     build: { assetsInlineLimit: 0 },
+    // Module workers: the race figure's worker loads its tfjs backend with import().
+    worker: { format: 'es' },
   },
   experimental: {
     csp: {

@@ -22,6 +22,7 @@ export const FIGURE_FOLDERS = {
   'gan-losses': 'gan/gan-losses',
   'gan-family': 'gan/gan-family',
   'diffusion-2d': 'diffusion/diffusion-2d',
+  'race-2d': 'diffusion/race-2d',
   prompting: 'diffusion/prompting',
   'why-latent': 'diffusion/why-latent',
   'compare-samples': 'compare/compare-samples',

@@ -16,7 +16,10 @@ function meanDistance(a: Float32Array, b: Float32Array, same: boolean): number {
     const ax = a[2 * i]!;
     const ay = a[2 * i + 1]!;
     for (let j = same ? i + 1 : 0; j < m; j++) {
-      sum += Math.hypot(ax - b[2 * j]!, ay - b[2 * j + 1]!);
+      // Not Math.hypot: measured 8× slower, and this loop runs n·m times per frame.
+      const dx = ax - b[2 * j]!;
+      const dy = ay - b[2 * j + 1]!;
+      sum += Math.sqrt(dx * dx + dy * dy);
     }
   }
   // Within one cloud: each unordered pair once, over n·(n − 1)/2 pairs (the unbiased form).

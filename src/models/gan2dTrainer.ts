@@ -11,8 +11,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { mulberry32, normal } from '../data/random.ts';
-import { TOY_DISTRIBUTIONS, type ToyDistribution } from '../data/toy2d.ts';
-import { sampleDrawn } from '../data/drawn2d.ts';
+import { pointPool, type Data2d } from '../data/points2d.ts';
 import {
   belief,
   discriminate2d,
@@ -32,7 +31,7 @@ import type { Optimizer2d } from './gan2dPresets.ts';
 import { toVariables } from './nn.ts';
 
 /** A preset distribution, or the reader's own drawing (`drawn`). */
-export type Gan2dData = ToyDistribution | 'draw';
+export type Gan2dData = Data2d;
 
 export interface Gan2dSettings {
   distribution: Gan2dData;
@@ -322,18 +321,6 @@ export class Gan2dTrainer {
 /** The fixed pool real batches are drawn from: the preset's samples or the drawing's. */
 function realPool({ distribution, drawn, seed }: Gan2dSettings): Float32Array {
   return pointPool(distribution, drawn, POOL, seed + 2000);
-}
-
-/** `n` points of a preset, or of a drawing (jittered); none for an empty drawing. */
-export function pointPool(
-  distribution: Gan2dData,
-  drawn: Float32Array | undefined,
-  n: number,
-  seed: number,
-): Float32Array {
-  return distribution === 'draw'
-    ? sampleDrawn(drawn ?? new Float32Array(0), n, seed)
-    : TOY_DISTRIBUTIONS[distribution].sample(n, seed);
 }
 
 /** Centres of a `grid`×`grid` lattice of cells over [−extent, extent]², top row first. */

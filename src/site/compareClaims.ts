@@ -22,7 +22,12 @@ export interface Claim {
   evidence: string;
   /** The chapter figure that shows it. */
   figure: { chapter: 'vae' | 'gan' | 'diffusion'; id: FigureId };
+  /** A second figure where the reader can test the claim live. */
+  also?: { chapter: 'vae' | 'gan' | 'diffusion'; id: FigureId };
 }
+
+/** Where a GAN and a diffusion model train on the same points at once. */
+const RACE = { chapter: 'diffusion', id: 'race-2d' } as const;
 
 const pct = (v: number) => `${Math.round(v * 100)}%`;
 const times = (v: number) => `${v >= 10 ? Math.round(v) : Number(v.toFixed(1))}×`;
@@ -98,8 +103,9 @@ export function checkClaims(input: ClaimInputs): Claim[] {
         // A loss that ends above where it began says nothing about progress: that is the
         // hard part we can measure. The run itself did not fail, hence "qualified".
         verdict: end > start ? 'qualified' : 'supported',
-        evidence: `Our generator’s loss ended at ${formatNumber(end)}, ${end > start ? 'higher than' : 'below'} the ${formatNumber(start)} it started from, so the loss cannot tell you whether the faces are improving. Yet the ${c.steps.toLocaleString('en')}-step run we ship did not fail: a tiny FID of ${formatNumber(gan.fid)} and ${pct(gan.coverage)} coverage. The live 2-D GAN shows how easily other settings collapse.`,
+        evidence: `Our generator’s loss ended at ${formatNumber(end)}, ${end > start ? 'higher than' : 'below'} the ${formatNumber(start)} it started from, so the loss cannot tell you whether the faces are improving. Yet the ${c.steps.toLocaleString('en')}-step run we ship did not fail: a tiny FID of ${formatNumber(gan.fid)} and ${pct(gan.coverage)} coverage. The live 2-D GAN shows how easily other settings collapse, and the race trains one beside a diffusion model on the same points.`,
         figure,
+        also: RACE,
       });
   }
   {
@@ -168,8 +174,9 @@ export function checkClaims(input: ClaimInputs): Claim[] {
         id: 'diffusion-stable',
         claim,
         verdict: rebound < 0.5 ? 'supported' : 'qualified',
-        evidence: `The pixel model’s loss fell from ${formatNumber(d.losses[0]!)} to ${formatNumber(d.losses.at(-1)!)} and the latent model’s from ${formatNumber(l.losses[0]!)} to ${formatNumber(l.losses.at(-1)!)}, one plain regression each; after the first tenth of training neither rose more than ${pct(rebound)} above its best so far.`,
+        evidence: `The pixel model’s loss fell from ${formatNumber(d.losses[0]!)} to ${formatNumber(d.losses.at(-1)!)} and the latent model’s from ${formatNumber(l.losses[0]!)} to ${formatNumber(l.losses.at(-1)!)}, one plain regression each; after the first tenth of training neither rose more than ${pct(rebound)} above its best so far. The race lets you watch a diffusion model and a GAN learn the same points at once.`,
         figure,
+        also: RACE,
       });
     }
   }

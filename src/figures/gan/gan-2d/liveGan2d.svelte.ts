@@ -17,7 +17,7 @@ import type { Gan2dSettings, Gan2dSnapshot, Gan2dTrainer } from '../../../models
 import type { Shape2d } from '../../../models/gan2d.ts';
 import { MODES, modeCoverage, type Coverage } from '../../../models/modeCoverage.ts';
 import { PICTURE } from '../../../models/gan2dPresets.ts';
-import { LossHistory } from './lossHistory.ts';
+import { LossHistory } from '../../../charts/lossHistory.ts';
 import { LiveSession } from '../../shell/liveSession.svelte.ts';
 
 /**

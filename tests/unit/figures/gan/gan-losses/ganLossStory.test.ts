@@ -8,7 +8,7 @@ import {
   verdictOnFakes,
   type LossRow,
 } from '../../../../../src/figures/gan/gan-losses/ganLossStory.ts';
-import { layoutLossCurves } from '../../../../../src/figures/gan/lossCurvesLayout.ts';
+import { layoutLossCurves } from '../../../../../src/charts/lossCurvesLayout.ts';
 import { svgDocument } from '../../../svgSnapshot.ts';
 
 /** A made-up run of 16 rows, every 50 steps: the detective pulls ahead, then both settle. */

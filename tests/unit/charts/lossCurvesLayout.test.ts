@@ -3,8 +3,8 @@ import {
   layoutLossCurves,
   type LossReference,
   type LossSeries,
-} from '../../../../src/figures/gan/lossCurvesLayout.ts';
-import { svgDocument } from '../../svgSnapshot.ts';
+} from '../../../src/charts/lossCurvesLayout.ts';
+import { svgDocument } from '../svgSnapshot.ts';
 
 const steps = [50, 100, 150, 200, 250, 300, 350, 400];
 const series: LossSeries[] = [

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { LossHistory } from '../../../../../src/figures/gan/gan-2d/lossHistory.ts';
+import { LossHistory } from '../../../src/charts/lossHistory.ts';
 
 describe('LossHistory', () => {
   test('keeps every value while there is room', () => {
