@@ -26,6 +26,7 @@ import { serveDist } from './lib/server.ts';
 import type { ModelBenchResult } from './lib/modelBench.entry.ts';
 import type { Diff2dBenchResult } from './lib/diff2dBench.entry.ts';
 import { benchGan2d } from './lib/gan2dBench.ts';
+import { benchRace } from './lib/raceBench.ts';
 import { benchGanFaces } from './lib/ganFacesBench.ts';
 import { benchCompare } from './lib/compareBench.ts';
 import { benchLatentMap, latentMapReport } from './lib/vaeBench.ts';
@@ -224,6 +225,9 @@ if (existsSync('public/models/vae/model.json')) {
 
 console.log('\nThe live 2-D GAN: training while drawing, and the same loop alone (wasm)');
 await benchGan2d(browser, server.url, inChromium);
+
+console.log('\nThe race: a GAN and a diffusion model training side by side in a Web Worker');
+await benchRace(browser, server.url);
 
 console.log('\nThe live diffusion figures: 2-D reverse process and prompted ldm (wasm)');
 if (

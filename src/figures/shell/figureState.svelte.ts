@@ -24,11 +24,19 @@ export class FigureState<S extends object> {
       const params = this.#params();
       if (params === this.#settled) return;
       this.#settled = params;
-      const detail = { id, params };
-      (document.getElementById(`fig-${id}`) ?? document).dispatchEvent(
-        new CustomEvent('figure-input', { bubbles: true, detail }),
-      );
+      this.operated();
     });
+  }
+
+  /**
+   * Announces that the reader operated the figure. Changes to its values announce
+   * themselves; a figure calls this for an act that changes none, such as starting a run.
+   */
+  operated(): void {
+    const detail = { id: this.#id, params: this.#settled };
+    (document.getElementById(`fig-${this.#id}`) ?? document).dispatchEvent(
+      new CustomEvent('figure-input', { bubbles: true, detail }),
+    );
   }
 
   /** Applies the figure's parameters from the page URL (invalid ones are ignored). */

@@ -29,6 +29,7 @@ const OPERATE: Record<string, Operate> = {
   'diffusion/schedules': { slider: /Step/ },
   'diffusion/first-guess': { click: /^Play$/ },
   'diffusion/points-find-shape': { click: /^Step forward$/ },
+  'diffusion/same-clock': { click: /^One step each$/ },
   'diffusion/guidance': { slider: /Guidance scale/ },
   'compare/faces-alike': { click: /^New faces$/ },
   'compare/the-slow-one': { click: /^New faces$/ },

@@ -128,7 +128,8 @@ describe('the race figure', () => {
       const link = new URL(await page.evaluate(() => navigator.clipboard.readText()));
       expect(link.searchParams.get('race-2d.left')).toBe('flow');
       expect(link.searchParams.get('race-2d.drawn')?.length).toBeGreaterThan(10);
-      const count = async (p: Page) => (await p.locator(`${fig} .draw-tools .count`).textContent())?.trim();
+      const count = async (p: Page) =>
+        (await p.locator(`${fig} .draw-tools .count`).textContent())?.trim();
       const drawn = await count(page);
       const again = await open(browser, link.pathname + link.search);
       try {
@@ -154,9 +155,20 @@ describe('the race figure', () => {
     try {
       await ready(page);
       expect(await lane(page, 0).getAttribute('data-kind')).toBe('gan');
-      await page.locator(fig).getByText('Settings (a change starts a new race)').scrollIntoViewIfNeeded();
-      expect(await page.locator(`${fig} #${await page.locator(`${fig} input[type=range]`).first().getAttribute('id')}`).inputValue()).toBe('4');
-      expect(await page.locator(`${fig} select`).filter({ hasText: '5 × 5 grid' }).inputValue()).toBe('ring');
+      await page
+        .locator(fig)
+        .getByText('Settings (a change starts a new race)')
+        .scrollIntoViewIfNeeded();
+      expect(
+        await page
+          .locator(
+            `${fig} #${await page.locator(`${fig} input[type=range]`).first().getAttribute('id')}`,
+          )
+          .inputValue(),
+      ).toBe('4');
+      expect(
+        await page.locator(`${fig} select`).filter({ hasText: '5 × 5 grid' }).inputValue(),
+      ).toBe('ring');
 
       await lane(page, 1).getByRole('combobox', { name: 'Model in lane 2' }).selectOption('flow');
       await page.waitForFunction(
