@@ -13,6 +13,7 @@ export default {
     sampler: 'Sampling steps',
     networks: 'The denoiser’s network',
     seed: 'Seed',
+    file: 'Download and load the models',
   },
   preview: {
     steps: [{ click: '.transport .play' }, { wait: 12000 }, { click: '.transport .play' }],

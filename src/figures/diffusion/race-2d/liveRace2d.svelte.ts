@@ -10,7 +10,7 @@
 import type { RuntimeStatus } from '../../../models/backends.ts';
 import { LossHistory } from '../../../charts/lossHistory.ts';
 import type { LiveStatus } from '../../shell/liveSession.svelte.ts';
-import type { FromWorker, LaneFrame, RaceSettings, ToWorker } from './race2dProtocol.ts';
+import type { FromWorker, LaneFrame, RaceSettings, SavedLane, ToWorker } from './race2dProtocol.ts';
 
 export interface LaneView {
   frame: LaneFrame;
@@ -32,6 +32,8 @@ export class LiveRace2d {
   #settings: RaceSettings;
   #run = 0;
   #reduced: () => boolean;
+  #requests = 0;
+  #waiting = new Map<number, (lanes: SavedLane[]) => void>();
 
   constructor(settings: RaceSettings, reducedMotion: () => boolean) {
     this.#settings = settings;
@@ -97,6 +99,27 @@ export class LiveRace2d {
     this.#send({ type: 'motion', reduced });
   }
 
+  /** Both lanes' weights and steps, read from the worker (training goes on). */
+  model(): Promise<SavedLane[]> {
+    if (!this.#worker || this.status !== 'ready')
+      return Promise.reject(new Error('The models are not ready yet.'));
+    const request = ++this.#requests;
+    return new Promise((resolve) => {
+      this.#waiting.set(request, resolve);
+      this.#send({ type: 'save', request });
+    });
+  }
+
+  /** A new race from a loaded file: its settings and each lane's weights. Paused. */
+  adopt(settings: RaceSettings, lanes: SavedLane[]): void {
+    this.#settings = settings;
+    this.playing = false;
+    this.#run++;
+    this.lanes = [];
+    this.clock = 0;
+    this.#send({ type: 'adopt', settings, lanes });
+  }
+
   destroy(): void {
     this.#worker?.terminate();
     this.#worker = null;
@@ -123,6 +146,11 @@ export class LiveRace2d {
     }
     if (message.type === 'error') {
       this.#fail(message.message);
+      return;
+    }
+    if (message.type === 'weights') {
+      this.#waiting.get(message.request)?.(message.lanes);
+      this.#waiting.delete(message.request);
       return;
     }
     // Frames of a race the reader has since replaced are dropped.

@@ -61,13 +61,13 @@ async function start(): Promise<BackendName> {
   throw new Error('TensorFlow.js could not start in this browser.');
 }
 
-function rebuild(next: RaceSettings): void {
+function rebuild(next: RaceSettings, show = true): void {
   for (const lane of lanes) lane.dispose();
   settings = next;
   lanes = next.lanes.map((kind, i) => new RaceLane(kind, next, i));
   clock = 0;
   run++;
-  post();
+  if (show) post();
 }
 
 function post(): void {
@@ -151,6 +151,19 @@ scope.onmessage = async ({ data }) => {
         break;
       case 'motion':
         reduced = data.reduced;
+        break;
+      case 'save':
+        scope.postMessage({
+          type: 'weights',
+          request: data.request,
+          lanes: lanes.map((lane) => ({ weights: lane.weights(), steps: lane.steps })),
+        });
+        break;
+      case 'adopt':
+        playing = false;
+        rebuild(data.settings, false);
+        data.lanes.forEach((saved, i) => lanes[i]?.adopt(saved.weights, saved.steps));
+        post();
         break;
     }
   } catch (e) {

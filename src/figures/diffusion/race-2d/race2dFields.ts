@@ -9,11 +9,15 @@ import type { Gan2dData } from '../../../models/gan2dTrainer.ts';
 import { MAX_LAYERS } from '../../../models/mlp2d.ts';
 import {
   OPTIMIZERS_2D,
+  PRESETS,
   UNITS,
   type Optimizer2d,
   type Units,
 } from '../../../models/gan2dPresets.ts';
 import { LANE_KINDS, type LaneKind, type RaceSettings } from './race2dProtocol.ts';
+
+/** The GAN every race runs: the chapter's healthy preset, on the race's data and seed. */
+export const PRESET_GAN = PRESETS.healthy.settings;
 
 export const DATA: Gan2dData[] = [...(Object.keys(TOY_DISTRIBUTIONS) as Gan2dData[]), 'draw'];
 /** The denoiser's Adam learning rates (3e-3 measured best on the presets over a minute). */

@@ -37,7 +37,16 @@ export type ToWorker =
   | { type: 'play' }
   | { type: 'pause' }
   | { type: 'step' }
-  | { type: 'motion'; reduced: boolean };
+  | { type: 'motion'; reduced: boolean }
+  /** Asks for both lanes' weights (answered with 'weights'). */
+  | { type: 'save'; request: number }
+  /** A new race from saved lanes: the settings, then each lane's weights and steps. */
+  | { type: 'adopt'; settings: RaceSettings; lanes: SavedLane[] };
+
+export interface SavedLane {
+  weights: Record<string, Float32Array>;
+  steps: number;
+}
 
 export interface LaneFrame {
   kind: LaneKind;
@@ -70,6 +79,7 @@ export type FromWorker =
       run: number;
       lanes: LaneFrame[];
     }
+  | { type: 'weights'; request: number; lanes: SavedLane[] }
   | { type: 'error'; message: string };
 
 /** Samples each lane shows and measures; paths drawn per denoiser lane. */

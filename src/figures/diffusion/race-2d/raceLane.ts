@@ -8,7 +8,8 @@ import { Denoiser2dTrainer } from '../../../models/denoiser2dTrainer.ts';
 import { straightness } from '../../../models/denoiser2d.ts';
 import { angleBuckets, pathOf } from '../../../models/diffusion2dPaths.ts';
 import { energyDistance } from '../../../models/energyDistance.ts';
-import { PRESETS, trainerSettings } from '../../../models/gan2dPresets.ts';
+import { trainerSettings } from '../../../models/gan2dPresets.ts';
+import { PRESET_GAN } from './race2dFields.ts';
 import { Gan2dTrainer } from '../../../models/gan2dTrainer.ts';
 import { pointPool } from '../../../data/points2d.ts';
 import {
@@ -19,8 +20,6 @@ import {
   type RaceSettings,
 } from './race2dProtocol.ts';
 
-/** The GAN every race runs: the chapter's healthy preset, on the race's data and seed. */
-export const PRESET_GAN = PRESETS.healthy.settings;
 const HUES = 12;
 /** How long the speed readout averages over. */
 const METER_MS = 500;
@@ -168,6 +167,21 @@ export class RaceLane {
         this.#reference.length === 0 ? Number.NaN : energyDistance(samples, this.#reference),
       trainMs: this.#trainMs,
     };
+  }
+
+  /** The lane's model as a file keeps it: the weights it samples with, and its steps. */
+  weights(): Record<string, Float32Array> {
+    return this.#gan?.weights() ?? this.#denoiser!.weights();
+  }
+
+  /** Takes over saved weights (checked against this lane's shapes by the file's reader). */
+  adopt(weights: Record<string, Float32Array>, steps: number): void {
+    if (this.#gan) this.#gan.adopt(weights, steps, steps * this.#ganDSteps());
+    else this.#denoiser!.adopt(weights, steps);
+  }
+
+  #ganDSteps(): number {
+    return PRESET_GAN.dSteps;
   }
 
   dispose(): void {

@@ -4,8 +4,13 @@
  * diffusion model's samples come closer to the data; Pause and One step do what they say;
  * strokes drawn on the first plane become both models' data and the diffusion model learns
  * them; a lane can run flow matching (its paths measured); the settings live in the link and
- * a bad link is clamped or ignored; phone layout, console, other origins and axe are checked.
+ * a bad link is clamped or ignored; both models download as one file and load back to the
+ * same samples, a damaged or foreign file is refused; phone layout, console, other origins
+ * and axe are checked.
  */
+import { readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -182,6 +187,67 @@ describe('the race figure', () => {
         PHONE.width,
       );
       expect(await violations(page)).toEqual([]);
+      expect(w.consoleErrors).toEqual([]);
+    } finally {
+      await w.close();
+    }
+  });
+
+  test('download, reset, load: both lanes come back with the same samples; bad files change nothing', async () => {
+    const w = await open(browser, 'embed/race-2d/?race-2d.distribution=moons&race-2d.units=32');
+    const { page } = w;
+    const status = page.locator(`${fig} .model-file [role="status"]`);
+    const load = async (path: string) => {
+      const chooser = page.waitForEvent('filechooser');
+      await button(page, 'Load model…').click();
+      await (await chooser).setFiles(path);
+    };
+    const shown = async () =>
+      [0, 1].map(async (i) => [await num(page, i, 'steps'), await num(page, i, 'distance')]);
+    const snapshot = async () => Promise.all(await shown());
+    try {
+      await ready(page);
+      await trainTo(page, 150);
+      const trained = await snapshot();
+
+      const download = page.waitForEvent('download');
+      await button(page, 'Download model').click();
+      const saved = join(tmpdir(), `race-2d-${Date.now()}.json`);
+      await (await download).saveAs(saved);
+      expect((await download).suggestedFilename()).toBe('race-2d-models.json');
+      const text = await readFile(saved, 'utf8');
+      expect(JSON.parse(text)).toMatchObject({ figure: 'race-2d', settings: { units: '32' } });
+
+      await button(page, 'Reset').click();
+      await page.waitForFunction(
+        (sel) => document.querySelector(`${sel} .lane`)?.getAttribute('data-steps') === '0',
+        fig,
+      );
+
+      await load(saved);
+      await expect.poll(() => status.textContent()).toMatch(/^Loaded race-2d-/);
+      // The same weights draw the same samples from the same noise: the same distances.
+      await expect.poll(snapshot, { timeout: 20_000 }).toEqual(trained);
+      expect(
+        await page
+          .locator(fig)
+          .getByRole('slider', { name: 'Units per layer' })
+          .getAttribute('aria-valuetext'),
+      ).toBe('32');
+
+      // A damaged file and another figure's file are refused; nothing moves.
+      const file = JSON.parse(text);
+      const name = Object.keys(file.weights).find((k) => k.startsWith('b/'))!;
+      file.weights[name] = file.weights[name].slice(0, 40);
+      const damaged = join(tmpdir(), `race-2d-damaged-${Date.now()}.json`);
+      await writeFile(damaged, JSON.stringify(file));
+      await load(damaged);
+      await expect.poll(() => status.textContent()).toMatch(/^Not loaded: /);
+      const foreign = join(tmpdir(), `race-2d-foreign-${Date.now()}.json`);
+      await writeFile(foreign, JSON.stringify({ ...JSON.parse(text), figure: 'gan-2d' }));
+      await load(foreign);
+      await expect.poll(() => status.textContent()).toMatch(/^Not loaded: .*gan-2d/);
+      expect(await snapshot()).toEqual(trained);
       expect(w.consoleErrors).toEqual([]);
     } finally {
       await w.close();
