@@ -33,6 +33,8 @@ export class LiveRace2d {
   #run = 0;
   #reduced: () => boolean;
   #requests = 0;
+  /** Answers awaited from the worker, by request (not state: nothing draws them). */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
   #waiting = new Map<number, (lanes: SavedLane[]) => void>();
 
   constructor(settings: RaceSettings, reducedMotion: () => boolean) {
