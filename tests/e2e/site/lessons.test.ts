@@ -224,7 +224,7 @@ describe('links and navigation', () => {
       await page.waitForURL(/\/lessons\/diffusion\/$/);
       await page.getByRole('link', { name: 'Start the lesson' }).click();
       await page.waitForURL(/\/lessons\/diffusion\/into-static\//);
-      expect(await page.locator('.progress-label').textContent()).toBe('Step 1 of 5');
+      expect(await page.locator('.progress-label').textContent()).toBe('Step 1 of 6');
       expect(
         await page
           .getByRole('link', { name: 'Tuning an old TV: diffusion models', exact: true })
