@@ -29,7 +29,8 @@ afterAll(async () => {
 
 test(
   'every page, asset, island and wasm file resolves under /blog/',
-  { timeout: 180_000 },
+  // A crawl of every page and embed, each woken: it grows with the site (now 22 figures).
+  { timeout: 420_000 },
   async () => {
     const queue = ['', ...FIGURE_IDS.map((id) => `embed/${id}/`)];
     const visited = new Set<string>();

@@ -43,7 +43,24 @@ async function trainTo(page: Page, steps: number) {
     { timeout: 120_000, polling: 250 },
   );
   await button(page, 'Pause').click();
+  // Frames posted before the pause may still arrive: wait for the paused frame's numbers.
+  await page.waitForSelector(`${fig} .lane .speed:text-is("paused")`);
+  let last = '';
+  await expect
+    .poll(
+      async () => {
+        const now = (await laneSteps(page)).join();
+        const same = now === last;
+        last = now;
+        return same;
+      },
+      { interval: 400 },
+    )
+    .toBe(true);
 }
+
+const laneSteps = (page: Page) =>
+  page.$$eval(`${fig} .lane`, (lanes) => lanes.map((l) => l.getAttribute('data-steps')));
 
 async function stroke(page: Page, from: [number, number], to: [number, number]) {
   const box = (await page.locator(`${fig} .pad`).boundingBox())!;
