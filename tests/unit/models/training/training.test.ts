@@ -124,7 +124,9 @@ describe('resuming', () => {
     // The card's curve and step count go on from the shipped model's.
     const training = continued.card['training'] as { steps: number; history: { step: number }[] };
     expect(training.steps).toBe(120);
-    expect(training.history.map((r) => r.step)).toEqual([10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 110, 120]);
+    expect(training.history.map((r) => r.step)).toEqual([
+      10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 110, 120,
+    ]);
 
     // Shipped weights of another architecture are refused with the way out.
     const gan = await TRAINERS.gan({ smoke: true });
