@@ -5,6 +5,7 @@
  * what the visualisation costs. Also the longest task while playing and the live tensors
  * before and after.
  */
+import { watchMainThread } from './mainThread.ts';
 import type { Browser } from 'playwright-core';
 import type { Gan2dLoopResult } from './gan2dBench.entry.ts';
 
@@ -36,14 +37,7 @@ export async function benchGan2d(browser: Browser, siteUrl: string, inChromium: 
     );
   const tensorsBefore = await tensors();
   // Frames the page paints and tasks over 50 ms, counted by the page itself.
-  await page.evaluate(`(() => {
-    window.__bench = { frames: 0, long: [] };
-    const count = () => { window.__bench.frames++; requestAnimationFrame(count); };
-    requestAnimationFrame(count);
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) window.__bench.long.push(e.duration);
-    }).observe({ type: 'longtask' });
-  })()`);
+  await watchMainThread(page);
   const step = async () =>
     Number(await page.locator(`${fig} [data-step]`).getAttribute('data-step'));
   const redraws = `window.__redraws`;

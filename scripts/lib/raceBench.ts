@@ -8,6 +8,7 @@
  *   the 43 epochs per second its own worker trains on wasm (an epoch being one batch of
  *   1,000 points there). Frames, sampling included, are part of the count on both sides.
  */
+import { watchMainThread } from './mainThread.ts';
 import type { Browser, Page } from 'playwright-core';
 
 const SECONDS = 8;
@@ -25,14 +26,7 @@ export async function benchRace(browser: Browser, siteUrl: string): Promise<void
   await page.locator(fig).scrollIntoViewIfNeeded();
   await page.waitForSelector(`${fig}[data-status="ready"]`, { timeout: 120_000 });
   const backend = await page.locator(fig).getAttribute('data-backend');
-  await page.evaluate(`(() => {
-    window.__bench = { frames: 0, long: [] };
-    const count = () => { window.__bench.frames++; requestAnimationFrame(count); };
-    requestAnimationFrame(count);
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) window.__bench.long.push(e.duration);
-    }).observe({ type: 'longtask' });
-  })()`);
+  await watchMainThread(page);
   await page.locator(fig).getByRole('button', { name: 'Play', exact: true }).click();
   await page.waitForTimeout(1000);
   const read = () =>
