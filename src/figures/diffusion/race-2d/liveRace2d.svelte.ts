@@ -63,18 +63,25 @@ export class LiveRace2d {
     }
   }
 
-  /** New settings: new drawn points carry on training; anything else starts a new race. */
-  configure(settings: RaceSettings): void {
+  /**
+   * New settings: new drawn points carry on training; anything else starts a new race.
+   * Returns whether it did.
+   */
+  configure(settings: RaceSettings): boolean {
     const old = this.#settings;
     this.#settings = settings;
-    if (!this.#worker) return;
+    if (!this.#worker) return false;
     const onlyDrawn =
       settings.distribution === 'draw' &&
       old.distribution === 'draw' &&
       sameSettings({ ...old, drawn: settings.drawn }, settings) &&
       !sameDrawing(old.drawn, settings.drawn);
     if (onlyDrawn) this.#send({ type: 'redraw', drawn: settings.drawn });
-    else if (!sameSettings(old, settings)) this.#configure();
+    else if (!sameSettings(old, settings)) {
+      this.#configure();
+      return true;
+    }
+    return false;
   }
 
   restart(): void {
