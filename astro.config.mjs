@@ -17,6 +17,9 @@ export default defineConfig({
   base,
   trailingSlash: 'always',
   output: 'static',
+  // Each page's CSS goes in its <head> (Astro hashes it into the CSP): first paint waits for
+  // one response, not for the HTML and then a style sheet per component.
+  build: { inlineStylesheets: 'always' },
   // offline() writes dist/sw.js, the service worker that keeps the site readable offline.
   integrations: [svelte(), mdx(), offline()],
   markdown: {
@@ -27,8 +30,13 @@ export default defineConfig({
   vite: {
     // Every asset is a file under the base path: a data: URL would need its own CSP source.
     build: { assetsInlineLimit: 0 },
-    // Module workers: the race figure's worker loads its tfjs backend with import().
-    worker: { format: 'es' },
+    // Module workers: the race figure's worker loads its tfjs backend with import(). Its
+    // assets are named as the page's are, so the wasm binaries it shares with the pages are
+    // one file each, not two (a reader would download both).
+    worker: {
+      format: 'es',
+      rollupOptions: { output: { assetFileNames: '_astro/[name].[hash][extname]' } },
+    },
   },
   experimental: {
     csp: {

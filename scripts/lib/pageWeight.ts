@@ -1,6 +1,7 @@
 /**
  * Page weight as a reader pays it: the files a page requests, sized from dist/ raw and
- * gzipped. Shared by `npm run bench` and the budget tests.
+ * gzipped. A page's own `<style>` elements count as its CSS (path `…#inline-css`), the rest
+ * of the document as its HTML. Shared by `npm run bench` and the budget tests.
  */
 import { readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
@@ -40,15 +41,27 @@ export function weigh(urls: string[], dist: string, base: string): Weighed[] {
     } catch {
       continue;
     }
-    out.push({
-      path: pathname,
-      kind: KINDS[extname(rel)] ?? 'other',
-      raw: bytes.length,
-      gzip: gzipSync(bytes, { level: 9 }).length,
-    });
+    const kind = KINDS[extname(rel)] ?? 'other';
+    if (kind !== 'html') {
+      out.push(sized(pathname, kind, bytes));
+      continue;
+    }
+    const text = bytes.toString('utf8');
+    const styles = [...text.matchAll(STYLE)].map((m) => m[0]).join('');
+    out.push(sized(pathname, 'html', Buffer.from(text.replace(STYLE, ''))));
+    if (styles) out.push(sized(`${pathname}#inline-css`, 'css', Buffer.from(styles)));
   }
   return out;
 }
+
+const STYLE = /<style\b[^>]*>[\s\S]*?<\/style>/g;
+
+const sized = (path: string, kind: Kind, bytes: Buffer): Weighed => ({
+  path,
+  kind,
+  raw: bytes.length,
+  gzip: gzipSync(bytes, { level: 9 }).length,
+});
 
 export function total(files: Weighed[], kind?: Kind) {
   const picked = kind ? files.filter((f) => f.kind === kind) : files;

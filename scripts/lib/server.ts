@@ -1,11 +1,13 @@
 /**
  * A static server for the built site that behaves like a host where the site lives under
  * a sub-path: anything outside `base` is a 404, and every request is logged so tests can
- * assert that nothing was missing.
+ * assert that nothing was missing. Like every static host it gzips text to browsers that
+ * accept it (HTML, CSS, JavaScript, JSON, SVG), so what Lighthouse times is what readers get.
  */
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 
 const TYPES: Record<string, string> = {
@@ -24,6 +26,9 @@ const TYPES: Record<string, string> = {
   '.xml': 'application/xml',
 };
 
+/** The types hosts compress; binaries (weights, wasm, images, fonts) go as they are. */
+const COMPRESSED = /^(text\/|application\/json|application\/xml|image\/svg)/;
+
 export interface StaticServer {
   origin: string;
   /** `origin` + base, e.g. http://127.0.0.1:4321/blog/ */
@@ -32,14 +37,31 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-export async function serveDist(root: string, base = '/'): Promise<StaticServer> {
+export interface ServeOptions {
+  /** Milliseconds to hold a response for `path` before sending it (a slow network, for tests). */
+  delayMs?: (path: string) => number;
+}
+
+export async function serveDist(
+  root: string,
+  base = '/',
+  options: ServeOptions = {},
+): Promise<StaticServer> {
   const log: StaticServer['log'] = [];
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const delay = options.delayMs?.(path) ?? 0;
+    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
     const send = (status: number, body: Buffer | string, type = 'text/plain; charset=utf-8') => {
       log.push({ path, status });
-      res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
-      res.end(body);
+      const gzip = COMPRESSED.test(type) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
+      res.writeHead(status, {
+        'content-type': type,
+        'cache-control': 'no-store',
+        vary: 'accept-encoding',
+        ...(gzip ? { 'content-encoding': 'gzip' } : {}),
+      });
+      res.end(gzip ? gzipSync(body) : body);
     };
     if (!path.startsWith(base)) return send(404, 'Not under the base path');
     let file = normalize(join(root, path.slice(base.length)));

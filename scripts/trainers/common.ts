@@ -11,10 +11,10 @@ export interface TrainerOptions {
 
 export const SEED = 20261128;
 
-/** The training faces of step `step` (fresh faces each step, in seed order; resumable). */
+/** The training faces of step `step` (fresh faces each step, in seed order; resumable), from seed `seed` on. */
 export function trainBatch(step: number, batch: number) {
   const first = TRAIN_SEEDS.first + ((step * batch) % (TRAIN_SEEDS.count - batch));
-  return headshotBatch(first, batch);
+  return { ...headshotBatch(first, batch), seed: first };
 }
 
 export function heldOut(n: number, offset = 0) {

@@ -39,7 +39,7 @@
  * eyes.ts), in the colours of ./headshots/palette.ts.
  */
 import { draw } from './headshots/draw.ts';
-import { type Nuisance, SIZE } from './headshots/layout.ts';
+import { type Nuisance, SIZE, faceLayout } from './headshots/layout.ts';
 import { FRAMES, SHIRTS } from './headshots/palette.ts';
 import { mulberry32 } from './random.ts';
 import { Raster } from './raster.ts';
@@ -228,5 +228,21 @@ export function toRgba8(pixels: Float32Array, index = 0): Uint8ClampedArray {
     out[4 * p + 2] = Math.round(pixels[base + 3 * p + 2]! * 255);
     out[4 * p + 3] = 255;
   }
+  return out;
+}
+
+/**
+ * Where image `seed` has its eyes: 1 on each eye's 6×4 pixels (the iris, the sclera around it
+ * and the lash line), 0 elsewhere, SIZE·SIZE floats row-major. An iris is only 2×2 pixels, so
+ * a loss summed over the whole face barely notices a wrong eye colour; trainers weight these
+ * pixels up (see scripts/trainers/ldmAeStage.ts).
+ */
+export function eyeMask(seed: number, out: Float32Array = new Float32Array(SIZE * SIZE)) {
+  const { cx, ey } = faceLayout(sampleFactors(seed), nuisance(seed));
+  out.fill(0);
+  for (const ex of [cx - 3, cx + 3])
+    for (let y = ey - 2; y < ey + 2; y++)
+      for (let x = ex - 3; x < ex + 3; x++)
+        if (x >= 0 && y >= 0 && x < SIZE && y < SIZE) out[y * SIZE + x] = 1;
   return out;
 }

@@ -1,5 +1,6 @@
 /** What a figure's folder declares about it (`figure.ts`) and what its `Figure.astro` receives. */
 import type { Family } from '../data/families.ts';
+import type { ModelId } from '../models/zoo.ts';
 import type { FigureId } from './ids.ts';
 
 export interface FigureMeta {
@@ -14,6 +15,12 @@ export interface FigureMeta {
    * needs its rule in the figure's Figure.astro (tests/unit/figures/registry.test.ts checks).
    */
   controls: Record<string, string>;
+  /**
+   * The trained models the figure downloads when it wakes (public/models/<id>/), so that
+   * keeping its chapter for offline reading keeps them too (src/offline/precacheManifest.ts).
+   * The offline end-to-end test checks each figure fetches no other.
+   */
+  models?: readonly ModelId[];
   /**
    * How `npm run previews` photographs the figure when its first state is not its best side:
    * a query to open it with, then buttons to press and what to wait for.

@@ -3,33 +3,29 @@
  * manifest of every file the build wrote. It runs on `astro:build:done` because only then are
  * the pages on disk. Dev has no worker: it serves one that retires any a preview left.
  *
- * Hand-written rather than @vite-pwa/astro 1.2: its peers fit (astro ^5, vite 6), but
- * workbox precaches everything at install, so it can neither wait for an idle browser nor
- * leave the models out under Data Saver, and workbox-build brings Babel, Rollup and terser
- * to produce what this folder does in three small files.
+ * Hand-written rather than Workbox (@vite-pwa/astro 1.2 or workbox-build 7.4): Workbox's
+ * precache downloads its whole manifest when the worker installs, which is exactly what a
+ * first visit must not do here; offline is the reader's choice, per chapter or for the site,
+ * with progress, cancel and undo, and a cancelled download must leave nothing half made in
+ * use. Those parts would be ours either way, and workbox-build adds 323 packages (78 MB:
+ * Babel, Rollup, terser; measured with npm install) to write what this folder writes.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AstroIntegration, ViteUserConfig } from 'astro';
+import type { AstroIntegration } from 'astro';
 import { build } from 'esbuild';
 import { CACHE_PREFIX, type Precache } from './precache.ts';
-import { precacheOfDir, totalBytes } from './precacheManifest.ts';
+import { chapterIds, precacheOfDir, totalBytes } from './precacheManifest.ts';
 
 export const SERVICE_WORKER = 'sw.js';
-
-type VitePlugin = NonNullable<ViteUserConfig['plugins']>[number];
 
 export function offline(): AstroIntegration {
   let root: URL;
   let base = '/';
-  const tfjsChunks = new Set<string>();
   return {
     name: 'pixels-to-portraits:offline',
     hooks: {
-      'astro:config:setup': ({ updateConfig }) => {
-        updateConfig({ vite: { plugins: [recordTfjsChunks(tfjsChunks)] } });
-      },
       'astro:config:done': ({ config }) => {
         root = config.root;
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
@@ -43,13 +39,16 @@ export function offline(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
-        const precache = precacheOfDir(out, tfjsChunks);
+        const precache = precacheOfDir(out, chapterIds(fileURLToPath(root)));
         await writeServiceWorker(out, root, precache);
         const kb = (bytes: number) => `${Math.round(bytes / 1024)} KB`;
+        const chapters = precache.chapters.map(
+          (c) =>
+            `${c} ${kb(totalBytes(precache.entries.filter((e) => e.chapters?.some((h) => h === '*' || h === c))))}`,
+        );
         logger.info(
-          `${SERVICE_WORKER} ${precache.version}: precaches ${precache.shell.length} files ` +
-            `(${kb(totalBytes(precache.shell))}) on install and ${precache.heavy.length} ` +
-            `files for the live figures and previews (${kb(totalBytes(precache.heavy))}) when idle`,
+          `${SERVICE_WORKER} ${precache.version}: ${precache.entries.length} files ` +
+            `(${kb(totalBytes(precache.entries))}) a reader can keep offline; chapters: ${chapters.join(', ')}`,
         );
       },
     },
@@ -84,22 +83,4 @@ export async function writeServiceWorker(out: string, root: URL, precache: Preca
     define: { __PRECACHE__: JSON.stringify(precache) },
   });
   writeFileSync(join(out, SERVICE_WORKER), bundled.outputFiles[0]!.contents);
-}
-
-/** Notes the client scripts that hold tfjs code: they go with the models, not the pages. */
-function recordTfjsChunks(into: Set<string>): VitePlugin {
-  return {
-    name: 'pixels-to-portraits:tfjs-chunks',
-    apply: 'build',
-    generateBundle(_options, bundle) {
-      for (const output of Object.values(bundle)) {
-        if (
-          output.type === 'chunk' &&
-          output.moduleIds.some((id) => id.includes('/node_modules/@tensorflow/'))
-        ) {
-          into.add(output.fileName);
-        }
-      }
-    },
-  };
 }

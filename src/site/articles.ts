@@ -10,6 +10,17 @@ export async function getChapters(): Promise<Article[]> {
   return all.sort((a, b) => a.data.chapter - b.data.chapter);
 }
 
+/** The chapter that first embeds each figure, found in the chapters' MDX (in reading order). */
+export async function figureHomes(): Promise<Map<string, Article>> {
+  const homes = new Map<string, Article>();
+  for (const chapter of await getChapters()) {
+    for (const [, id] of (chapter.body ?? '').matchAll(/<Figure\s[^>]*?id="([^"]+)"/g)) {
+      if (id && !homes.has(id)) homes.set(id, chapter);
+    }
+  }
+  return homes;
+}
+
 /** The chapters before and after `article` in reading order. */
 export function neighbours(chapters: Article[], article: Article) {
   const i = chapters.findIndex((c) => c.id === article.id);

@@ -36,8 +36,8 @@ export async function open(
   options: BrowserContextOptions & { base?: string } = {},
 ): Promise<Watched> {
   const { base = siteUrl(), ...contextOptions } = options;
-  // The offline worker would download the whole site behind every page a test opens in a
-  // fresh context; offline.test.ts lets it run (`serviceWorkers: 'allow'`).
+  // No offline worker: it would cache what every page a test opens loads, and answer later
+  // requests itself; offline.test.ts lets it run (`serviceWorkers: 'allow'`).
   const context = await browser.newContext({
     viewport: LAPTOP,
     serviceWorkers: 'block',

@@ -1,13 +1,18 @@
 import { describe, expect, test } from 'vitest';
 import {
+  SITE,
   cacheName,
+  inScope,
+  isOfflineRequest,
   isOldCache,
-  isPrecacheRequest,
   lookupKey,
+  stagingName,
 } from '../../../src/offline/precache.ts';
 import {
-  isHeavy,
+  chapterIds,
+  chapterOfPage,
   isSkipped,
+  modelsOfPage,
   precacheOf,
   totalBytes,
   urlOf,
@@ -16,6 +21,13 @@ import {
 const DIST: Record<string, string> = {
   'index.html': '<h1>home</h1>',
   'vae/index.html': '<h1>vae</h1>',
+  'gan/index.html': '<template data-offline-models="gan probe"></template><h1>gan</h1>',
+  'lessons/index.html': '<h1>lessons</h1>',
+  'lessons/vae/one/index.html': '<template data-offline-models="vae"></template>',
+  'figures/index.html': '<h1>figures</h1>',
+  'models/gan/weights.bin': 'gan',
+  'models/probe/weights.bin': 'probe',
+  'models/metrics.json': '{}',
   'embed/timeline/index.html': '<h1>timeline</h1>',
   '404.html': '<h1>404</h1>',
   '_astro/index.abc.css': 'body{}',
@@ -34,7 +46,7 @@ const DIST: Record<string, string> = {
   'sw.js': 'worker',
 };
 const read = (file: string) => Buffer.from(DIST[file]!);
-const TFJS = new Set(['_astro/runtime.abc.js']);
+const CHAPTERS = ['gan', 'vae'];
 
 describe('urlOf', () => {
   test('maps a directory page to its URL with a trailing slash', () => {
@@ -71,65 +83,105 @@ describe('isSkipped', () => {
   });
 });
 
-describe('isHeavy', () => {
-  test('puts wasm, models, pictures and tfjs chunks in the heavy part', () => {
-    expect(isHeavy('_astro/tfjs-backend-wasm.abc.wasm')).toBe(true);
-    expect(isHeavy('models/vae/model.json')).toBe(true);
-    expect(isHeavy('previews/timeline.jpg')).toBe(true);
-    expect(isHeavy('_astro/runtime.abc.js', TFJS)).toBe(true);
+describe('chapterOfPage and modelsOfPage', () => {
+  test('a page belongs to its chapter, a lesson page to its lesson’s', () => {
+    expect(chapterOfPage('vae/', CHAPTERS)).toBe('vae');
+    expect(chapterOfPage('lessons/vae/one/', CHAPTERS)).toBe('vae');
+    expect(chapterOfPage('lessons/', CHAPTERS)).toBeNull();
+    expect(chapterOfPage('embed/timeline/', CHAPTERS)).toBeNull();
+    expect(chapterOfPage('', CHAPTERS)).toBeNull();
   });
-  test('keeps pages, their scripts and styles in the shell', () => {
-    expect(isHeavy('vae/index.html', TFJS)).toBe(false);
-    expect(isHeavy('_astro/LatentMap.abc.js', TFJS)).toBe(false);
-    expect(isHeavy('favicon.svg', TFJS)).toBe(false);
+  test('reads the models a page’s figures declare, each once', () => {
+    expect(
+      modelsOfPage(
+        '<template data-offline-models="gan probe"></template><template data-offline-models="probe vae"></template>',
+      ),
+    ).toEqual(['gan', 'probe', 'vae']);
+    expect(modelsOfPage('<h1>no figures</h1>')).toEqual([]);
+  });
+  test('the chapters are the articles in content/', () => {
+    expect(chapterIds()).toEqual(['compare', 'diffusion', 'gan', 'vae']);
   });
 });
 
 describe('precacheOf', () => {
-  const precache = precacheOf(Object.keys(DIST), read, TFJS);
+  const precache = precacheOf(Object.keys(DIST), read, CHAPTERS);
+  const urls = (scope: string) =>
+    precache.entries.filter((e) => inScope(e, scope)).map((e) => e.url);
 
-  test('lists every page by its URL, in the shell', () => {
-    const urls = precache.shell.map((e) => e.url);
-    // In the order of the files' names: index.html sorts after favicon.svg.
-    expect(urls).toEqual([
+  test('lists every file a page may load by its URL, and skips what is never fetched', () => {
+    expect(precache.entries.map((e) => e.url)).toEqual([
       '404.html',
       '_astro/LatentMap.abc.js',
       '_astro/fraunces-latin.abc.woff2',
       '_astro/index.abc.css',
-      'embed/timeline/',
-      'favicon.svg',
-      '',
-      'vae/',
-    ]);
-  });
-
-  test('defers the figures’ machinery and skips what is never fetched', () => {
-    expect(precache.heavy.map((e) => e.url)).toEqual([
       '_astro/runtime.abc.js',
       '_astro/tfjs-backend-wasm-simd.abc.wasm',
       '_astro/tfjs-backend-wasm.abc.wasm',
+      'embed/timeline/',
+      'favicon.svg',
+      'figures/',
+      'gan/',
+      '',
+      'lessons/',
+      'lessons/vae/one/',
+      'models/gan/weights.bin',
+      'models/metrics.json',
+      'models/probe/weights.bin',
       'models/vae/model.json',
       'models/vae/weights.bin',
       'previews/timeline.jpg',
+      'vae/',
     ]);
+    expect(precache.chapters).toEqual(CHAPTERS);
+  });
+
+  test('a chapter holds its pages and lessons, the shared files and its figures’ models', () => {
+    expect(urls('vae')).toEqual([
+      '404.html',
+      '_astro/LatentMap.abc.js',
+      '_astro/fraunces-latin.abc.woff2',
+      '_astro/index.abc.css',
+      '_astro/runtime.abc.js',
+      '_astro/tfjs-backend-wasm-simd.abc.wasm',
+      '_astro/tfjs-backend-wasm.abc.wasm',
+      'favicon.svg',
+      '',
+      'lessons/',
+      'lessons/vae/one/',
+      'models/metrics.json',
+      'models/vae/model.json',
+      'models/vae/weights.bin',
+      'vae/',
+    ]);
+    expect(urls('gan')).toContain('models/probe/weights.bin');
+    expect(urls('gan')).not.toContain('models/vae/weights.bin');
+    expect(urls('gan')).not.toContain('vae/');
+  });
+
+  test('the whole site holds everything, embeds and previews too', () => {
+    expect(urls(SITE)).toEqual(precache.entries.map((e) => e.url));
+    expect(urls('vae')).not.toContain('embed/timeline/');
+    expect(urls('vae')).not.toContain('previews/timeline.jpg');
   });
 
   test('records each file’s size and SHA-256', () => {
-    expect(precache.shell.find((e) => e.url === 'vae/')).toEqual({
+    expect(precache.entries.find((e) => e.url === 'vae/')).toEqual({
       url: 'vae/',
       bytes: 12,
       // echo -n '<h1>vae</h1>' | sha256sum
       sha256: '8e330e84999bc21c6b12ce1dadcc12be86681ad4e9d14d8c1f9560085c014d93',
+      chapters: ['vae'],
     });
-    expect(totalBytes(precache.heavy)).toBe(4 + 4 + 4 + 2 + 7 + 4);
+    expect(totalBytes(precache.entries.filter((e) => e.url.startsWith('models/vae/')))).toBe(2 + 7);
   });
 
-  test('has a version that changes with any file and not with the split', () => {
+  test('has a version that changes with any file', () => {
     expect(precache.version).toMatch(/^[0-9a-f]{12}$/);
-    expect(precacheOf(Object.keys(DIST), read).version).toBe(precache.version);
+    expect(precacheOf(Object.keys(DIST), read, CHAPTERS).version).toBe(precache.version);
     const edited = (file: string) =>
       Buffer.from(file === 'models/vae/weights.bin' ? 'new' : DIST[file]!);
-    expect(precacheOf(Object.keys(DIST), edited, TFJS).version).not.toBe(precache.version);
+    expect(precacheOf(Object.keys(DIST), edited, CHAPTERS).version).not.toBe(precache.version);
   });
 });
 
@@ -144,14 +196,16 @@ describe('the worker’s rules', () => {
   test('only other versions of this site’s cache are old', () => {
     const current = cacheName('abc');
     expect(isOldCache(cacheName('def'), current)).toBe(true);
+    expect(isOldCache(stagingName('abc'), current)).toBe(true);
     expect(isOldCache(current, current)).toBe(false);
     expect(isOldCache('another-app', current)).toBe(false);
   });
 
-  test('a precache request names whether to fetch the heavy part', () => {
-    expect(isPrecacheRequest({ type: 'precache', heavy: true })).toBe(true);
-    expect(isPrecacheRequest({ type: 'precache' })).toBe(false);
-    expect(isPrecacheRequest('precache')).toBe(false);
-    expect(isPrecacheRequest(null)).toBe(false);
+  test('a request to the worker is one of the offline messages', () => {
+    expect(isOfflineRequest({ type: 'offline-keep', scope: 'vae' })).toBe(true);
+    expect(isOfflineRequest({ type: 'offline-status', scopes: ['site'] })).toBe(true);
+    expect(isOfflineRequest({ type: 'precache', heavy: true })).toBe(false);
+    expect(isOfflineRequest('offline-keep')).toBe(false);
+    expect(isOfflineRequest(null)).toBe(false);
   });
 });

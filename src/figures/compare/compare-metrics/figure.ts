@@ -9,4 +9,5 @@ export default {
     measure: 'Measure in my browser',
     download: 'Download CSV',
   },
+  models: ['vae', 'gan', 'ddpm', 'ldm', 'ldm-ae', 'probe'],
 } satisfies FigureMeta;

@@ -10,4 +10,5 @@ export default {
     seed: 'Seed',
     download: 'Download PNG',
   },
+  models: ['vae', 'gan', 'ddpm', 'ldm', 'ldm-ae', 'probe'],
 } satisfies FigureMeta;

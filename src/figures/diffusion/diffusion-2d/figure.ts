@@ -14,4 +14,5 @@ export default {
     steps: 'Number of steps',
     seed: 'Seed',
   },
+  models: ['diffusion-2d'],
 } satisfies FigureMeta;

@@ -10,4 +10,5 @@ export default {
     guidance: 'Guidance slider',
     seed: 'Seed',
   },
+  models: ['ldm', 'ldm-ae', 'probe'],
 } satisfies FigureMeta;

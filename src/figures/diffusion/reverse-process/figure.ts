@@ -13,6 +13,8 @@ export default {
     steps: 'Number of steps',
     seed: 'Seed',
   },
+  models: ['ddpm'],
+
   preview: {
     query: '?reverse-process.sampler=ddim&reverse-process.steps=50',
     steps: [{ click: '.transport .play' }, { waitFor: '[data-taken="50"][data-playing="false"]' }],

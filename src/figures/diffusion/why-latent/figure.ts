@@ -10,5 +10,7 @@ export default {
     seed: 'Seed',
     run: 'Run button',
   },
+  models: ['ddpm', 'ldm', 'ldm-ae'],
+
   preview: { steps: [{ click: 'button.go' }, { waitText: ['.summary', 'faster'] }] },
 } satisfies FigureMeta;

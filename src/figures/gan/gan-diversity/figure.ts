@@ -10,4 +10,5 @@ export default {
     measure: 'Measure in my browser',
     samples: 'Other samples button',
   },
+  models: ['gan', 'probe', 'vae'],
 } satisfies FigureMeta;

@@ -12,4 +12,5 @@ export default {
     real: 'Other real faces button',
     game: 'Detective game',
   },
+  models: ['gan', 'probe', 'vae'],
 } satisfies FigureMeta;

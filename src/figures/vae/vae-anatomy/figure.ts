@@ -10,4 +10,5 @@ export default {
     face: 'Face picker',
     draw: 'Draw again button',
   },
+  models: ['vae'],
 } satisfies FigureMeta;

@@ -8,4 +8,5 @@ export default {
   controls: {
     faces: 'Other faces button',
   },
+  models: ['vae'],
 } satisfies FigureMeta;

@@ -9,4 +9,5 @@ export default {
     faces: 'Face pickers',
     walk: 'Walk slider',
   },
+  models: ['vae'],
 } satisfies FigureMeta;

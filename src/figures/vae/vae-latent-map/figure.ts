@@ -9,4 +9,5 @@ export default {
     colour: 'Colour faces by',
     tiles: 'Tile the plane button',
   },
+  models: ['vae'],
 } satisfies FigureMeta;

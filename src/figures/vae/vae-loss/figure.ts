@@ -10,4 +10,5 @@ export default {
     spread: 'Spread slider',
     back: 'Back to the encoder button',
   },
+  models: ['vae'],
 } satisfies FigureMeta;
