@@ -7,6 +7,8 @@
 
 /** The four generators compared, in the order of the story (and of every chart and table). */
 export const COMPARE_MODELS = ['vae', 'gan', 'ddpm', 'ldm'] as const;
+/** Held-out faces the evaluation's "data" row and the ldm's prompts come from (evaluate.ts). */
+export const OTHER_OFFSET = 5000;
 export type CompareModel = (typeof COMPARE_MODELS)[number];
 
 export const MODEL_LABELS: Record<CompareModel | 'data' | 'ldm-ae', string> = {

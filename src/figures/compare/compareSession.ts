@@ -32,7 +32,8 @@ import {
 } from '../../models/yardstick.ts';
 import { loadModel } from '../../models/zoo.ts';
 import { LATENT_SIZE } from '../../models/latentAe.ts';
-import type { CompareModel } from './compareNumbers.ts';
+import { OTHER_OFFSET, type CompareModel } from './compareNumbers.ts';
+import type { Drawn } from './compareProtocol.ts';
 
 /** Faces per model call: small enough that one call stays well under a frame budget or two. */
 const CHUNK: Record<CompareModel, number> = { vae: 32, gan: 32, ddpm: 8, ldm: 16 };
@@ -43,8 +44,7 @@ const CHUNK: Record<CompareModel, number> = { vae: 32, gan: 32, ddpm: 8, ldm: 16
 const SMALL_BATCH = 4;
 /** The diffusion models are sampled as the file's rows were: DDIM, 50 steps, η = 0. */
 const STEPS = 50;
-/** Held-out faces the evaluation's "data" row and the ldm's prompts come from (evaluate.ts). */
-export const OTHER_OFFSET = 5000;
+export { OTHER_OFFSET };
 
 export class Aborted extends Error {
   constructor() {
@@ -73,12 +73,7 @@ class WorkClock {
 export const promptsFor = (first: number, n: number): Prompt[] =>
   Array.from({ length: n }, (_, i) => promptOf(sampleFactors(first + i), () => true));
 
-export interface Drawn {
-  pixels: Float32Array;
-  n: number;
-  /** Milliseconds of work per face (model calls and sampler arithmetic, pauses excluded). */
-  msPerFace: number;
-}
+export type { Drawn };
 
 export class CompareSession {
   constructor(

@@ -21,12 +21,16 @@ let browser: Browser;
 beforeAll(async () => (browser = await launch()));
 afterAll(() => browser?.close());
 
-const numTensors = (page: Page) =>
-  page.evaluate(
+/** Live tensors in the comparison page's Web Worker, where its models run. */
+async function numTensors(page: Page): Promise<number> {
+  const worker = page.workers().find((w) => w.url().includes('compare.worker'));
+  if (!worker) throw new Error('the comparison worker is not running');
+  return worker.evaluate(
     () =>
       (globalThis as unknown as { _tfengine: { state: { numTensors: number } } })._tfengine.state
         .numTensors,
   );
+}
 
 async function gridsDrawn(page: Page, seed: number) {
   await page.locator(SAMPLES).scrollIntoViewIfNeeded();
