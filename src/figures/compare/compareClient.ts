@@ -45,7 +45,8 @@ export class CompareClient {
     },
   };
 
-  constructor(worker: Worker, base: string) {
+  /** `search`: the page's query, for its `?backend=` choice. */
+  constructor(worker: Worker, base: string, search: string = globalThis.location?.search ?? '') {
     this.#worker = worker;
     let opened!: () => void;
     let failed!: (e: Error) => void;
@@ -67,7 +68,7 @@ export class CompareClient {
     };
     worker.onerror = (e) =>
       failed(new Error(e.message || 'The comparison worker failed to start.'));
-    this.#send({ type: 'open', base, search: location.search });
+    this.#send({ type: 'open', base, search });
   }
 
   #send(message: ToWorker) {

@@ -18,7 +18,8 @@ export type Prediction = 'eps' | 'x0' | 'v';
 
 /**
  * x0: [B, …] clean data; ts: B steps in 1…T; noise: ε, same shape as x0; alphaBars: ᾱ with
- * index t − 1 for step t; predict(xₜ, ts) returns ε̂ shaped like x0.
+ * index t − 1 for step t; predict(xₜ, ts) returns ε̂ shaped like x0. `weights`, when given,
+ * broadcasts against x0 and weighs each element's squared error (a mean of 1 keeps the scale).
  */
 export function diffusionLoss<T extends tf.Tensor>(
   predict: (xt: T, ts: ArrayLike<number>) => tf.Tensor,
@@ -27,6 +28,7 @@ export function diffusionLoss<T extends tf.Tensor>(
   noise: T,
   alphaBars: ArrayLike<number>,
   target: Prediction = 'eps',
+  weights?: tf.Tensor,
 ): tf.Scalar {
   const b = ts.length;
   const signal = new Float32Array(b);
@@ -48,5 +50,6 @@ export function diffusionLoss<T extends tf.Tensor>(
       : target === 'x0'
         ? x0
         : tf.sub(tf.mul(noise, tf.tensor(signal, shape)), tf.mul(x0, tf.tensor(spread, shape)));
-  return tf.mean(tf.squaredDifference(predict(xt, ts), wanted));
+  const squared = tf.squaredDifference(predict(xt, ts), wanted);
+  return tf.mean(weights ? tf.mul(squared, weights) : squared);
 }
