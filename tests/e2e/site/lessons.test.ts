@@ -253,7 +253,8 @@ describe('links and navigation', () => {
       const cue = page.locator('[data-reveal-cue]');
       expect(await cue.isVisible()).toBe(false);
       await operate(page, OPERATE['gan/mode-collapse']!);
-      await expect.poll(() => cue.isVisible(), { timeout: 15_000 }).toBe(true);
+      // The live GAN loads and starts its run first: 9 s on a quiet machine, 18 s under load.
+      await expect.poll(() => cue.isVisible(), { timeout: 30_000 }).toBe(true);
       await cue.click();
       await expect.poll(() => cue.isVisible()).toBe(false);
       expect(await answerBox(page).isVisible()).toBe(true);
