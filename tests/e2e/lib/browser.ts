@@ -29,6 +29,14 @@ export interface Watched {
 export const PHONE = { width: 390, height: 844 } as const;
 export const LAPTOP = { width: 1280, height: 800 } as const;
 
+/**
+ * A fresh context without the offline worker. Tests that block requests with `page.route`
+ * need this: once the worker controls a page, the page's requests are the worker's fetches,
+ * which routes do not see.
+ */
+export const workerlessContext = (browser: Browser, options: BrowserContextOptions = {}) =>
+  browser.newContext({ serviceWorkers: 'block', ...options });
+
 /** Opens `path` (relative to the site root) and records everything a test may assert on. */
 export async function open(
   browser: Browser,

@@ -5,7 +5,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launch, open, siteUrl, wakeFigures } from '../lib/browser.ts';
+import { launch, open, siteUrl, wakeFigures, workerlessContext } from '../lib/browser.ts';
 
 const fig = '[data-figure="forward-diffusion"]';
 let browser: Browser;
@@ -107,7 +107,7 @@ describe('the forward-diffusion figure', () => {
   });
 
   test('shows an error with a retry when tfjs cannot load, and the article stays readable', async () => {
-    const context = await browser.newContext();
+    const context = await workerlessContext(browser);
     const page = await context.newPage();
     try {
       let block = true;
@@ -132,7 +132,7 @@ describe('the forward-diffusion figure', () => {
   });
 
   test('falls back to WebGL when WebAssembly is blocked, and says so', async () => {
-    const context = await browser.newContext();
+    const context = await workerlessContext(browser);
     const page = await context.newPage();
     try {
       await page.route(/\.wasm$/, (route) => route.abort());

@@ -6,7 +6,15 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { PHONE, launch, open, siteUrl, watchSchedulingNow, workCalls } from '../../lib/browser.ts';
+import {
+  PHONE,
+  launch,
+  open,
+  siteUrl,
+  watchSchedulingNow,
+  workCalls,
+  workerlessContext,
+} from '../../lib/browser.ts';
 
 const fig = '[data-figure="diffusion-2d"]';
 let browser: Browser;
@@ -208,7 +216,7 @@ describe('diffusion in 2-D', () => {
   });
 
   test('a missing model shows an error inside the figure, with a retry', async () => {
-    const context = await browser.newContext();
+    const context = await workerlessContext(browser);
     const page = await context.newPage();
     try {
       await context.route('**/models/diffusion-2d/model.json', (route) =>

@@ -7,7 +7,14 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launch, open, siteUrl, watchSchedulingNow, workCalls } from '../../lib/browser.ts';
+import {
+  launch,
+  open,
+  siteUrl,
+  watchSchedulingNow,
+  workCalls,
+  workerlessContext,
+} from '../../lib/browser.ts';
 
 const fig = '[data-figure="prompting"]';
 let browser: Browser;
@@ -160,7 +167,7 @@ describe('prompting the latent diffusion model', () => {
   }, 240_000);
 
   test('a missing model shows an error inside the figure, with a retry', async () => {
-    const context = await browser.newContext();
+    const context = await workerlessContext(browser);
     const page = await context.newPage();
     try {
       await context.route('**/models/ldm/model.json', (route) => route.fulfill({ status: 404 }));

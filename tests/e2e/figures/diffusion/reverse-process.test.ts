@@ -7,7 +7,15 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { PHONE, launch, open, scheduled, siteUrl, watchScheduling } from '../../lib/browser.ts';
+import {
+  PHONE,
+  launch,
+  open,
+  scheduled,
+  siteUrl,
+  watchScheduling,
+  workerlessContext,
+} from '../../lib/browser.ts';
 
 const fig = '[data-figure="reverse-process"]';
 const state = '[data-figure="reverse-process"] .reverse';
@@ -55,7 +63,7 @@ const embed = (query = '') => open(browser, `embed/reverse-process/${query}`);
 
 describe('the reverse process', () => {
   test('one step changes xₜ, ε̂ and x̂₀; Play then Pause stops all work; scrubbing back calls no model', async () => {
-    const context = await browser.newContext();
+    const context = await workerlessContext(browser);
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));

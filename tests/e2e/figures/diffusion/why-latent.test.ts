@@ -8,7 +8,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { PHONE, launch, open, siteUrl } from '../../lib/browser.ts';
+import { PHONE, launch, open, siteUrl, workerlessContext } from '../../lib/browser.ts';
 
 const FIG = '[data-figure="why-latent"]';
 
@@ -174,7 +174,7 @@ describe('why latent', () => {
   });
 
   test('a missing model shows an error inside the figure; the article stays', async () => {
-    const context = await browser.newContext();
+    const context = await workerlessContext(browser);
     try {
       const page = await context.newPage();
       await page.route(/\/models\/ldm\/model\.json$/, (route) =>

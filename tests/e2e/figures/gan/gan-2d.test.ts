@@ -7,7 +7,15 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { PHONE, launch, open, scheduled, siteUrl, watchScheduling } from '../../lib/browser.ts';
+import {
+  PHONE,
+  launch,
+  open,
+  scheduled,
+  siteUrl,
+  watchScheduling,
+  workerlessContext,
+} from '../../lib/browser.ts';
 
 const fig = '[data-figure="gan-2d"]';
 let browser: Browser;
@@ -43,7 +51,7 @@ const reach = (page: Page, n: number, timeout = 60_000) =>
 
 describe('the live 2-D GAN', () => {
   test('trains on WebAssembly: Play moves the fakes and counts steps; Pause stops all work', async () => {
-    const context = await browser.newContext();
+    const context = await workerlessContext(browser);
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
@@ -93,7 +101,7 @@ describe('the live 2-D GAN', () => {
    * is one that only a broken chunking fails (training that no longer yields to the page).
    */
   test('ten thousand live steps leave no tensor behind and the page keeps its frames', async () => {
-    const context = await browser.newContext();
+    const context = await workerlessContext(browser);
     const page = await context.newPage();
     try {
       await watchScheduling(page);
