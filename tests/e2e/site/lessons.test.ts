@@ -252,9 +252,17 @@ describe('links and navigation', () => {
       await wakeFigures(page);
       const cue = page.locator('[data-reveal-cue]');
       expect(await cue.isVisible()).toBe(false);
+      // The reader is at the figure's controls, a screen above the answer. (Where
+      // wakeFigures leaves the page depends on when the figure grew, so set it here.)
+      await figureOf(page).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      const below = () =>
+        page
+          .locator('section.explain')
+          .evaluate((el) => el.getBoundingClientRect().top >= window.innerHeight);
+      await expect.poll(below).toBe(true);
       await operate(page, OPERATE['gan/mode-collapse']!);
-      // The live GAN loads and starts its run first: 9 s on a quiet machine, 18 s under load.
-      await expect.poll(() => cue.isVisible(), { timeout: 30_000 }).toBe(true);
+      await expect.poll(() => isOpen(answerBox(page)), { timeout: 30_000 }).toBe(true);
+      await expect.poll(() => cue.isVisible()).toBe(true);
       await cue.click();
       await expect.poll(() => cue.isVisible()).toBe(false);
       expect(await answerBox(page).isVisible()).toBe(true);
