@@ -59,20 +59,19 @@ async function run(
   signal: AbortSignal,
   progress: (done: number) => void,
 ): Promise<CompareResult> {
-  const prompts = (n: number, from?: number) =>
-    from === undefined ? undefined : promptsFor(from, n);
+  /** Draws a call's faces, prompted with held-out faces' factors when it asks for that. */
+  const draw = (c: Extract<CompareCall, { op: 'draw' | 'draw-and-score' }>) =>
+    compare.draw(c.model, c.n, c.seed, {
+      signal,
+      progress,
+      ...(c.o.promptsFrom === undefined ? {} : { prompts: promptsFor(c.o.promptsFrom, c.n) }),
+    });
   switch (call.op) {
     case 'preload':
       await compare.preload(call.model);
       return null;
     case 'draw':
-      return compare.draw(call.model, call.n, call.seed, {
-        signal,
-        progress,
-        ...(call.o.promptsFrom === undefined
-          ? {}
-          : { prompts: prompts(call.n, call.o.promptsFrom)! }),
-      });
+      return draw(call);
     case 'score-data': {
       const set = { pixels: await referenceFaces(call.n, 0, signal), n: call.n };
       reference = { set, probed: await compare.probe(set, signal) };
@@ -82,13 +81,7 @@ async function run(
     case 'draw-and-score': {
       if (!reference || reference.set.n !== call.n)
         throw new Error('Measure the real faces first (score-data) at the same size.');
-      const drawn = await compare.draw(call.model, call.n, call.seed, {
-        signal,
-        progress,
-        ...(call.o.promptsFrom === undefined
-          ? {}
-          : { prompts: prompts(call.n, call.o.promptsFrom)! }),
-      });
+      const drawn = await draw(call);
       const score = await compare.score(drawn.pixels, call.n, reference, signal);
       return { score, msPerFace: drawn.msPerFace };
     }
