@@ -23,12 +23,16 @@ export interface LatentMapBench {
 const FIG = '[data-figure="vae-latent-map"]';
 const FRAME = 'vae-latent-map:frame';
 
-const numTensors = (page: Page) =>
-  page.evaluate(
+/** Live tensors in the page's VAE worker, where the chapter's model runs. */
+async function numTensors(page: Page): Promise<number> {
+  const worker = page.workers().find((w) => w.url().includes('vae.worker'));
+  if (!worker) throw new Error('the VAE worker is not running');
+  return worker.evaluate(
     () =>
       (globalThis as unknown as { _tfengine: { state: { numTensors: number } } })._tfengine.state
         .numTensors,
   );
+}
 
 export async function benchLatentMap(
   browser: Browser,

@@ -3,61 +3,25 @@
  * the probe) in a Web Worker, answering compareClient.ts. Drawing DDPM's faces or measuring
  * a thousand of them took main-thread tasks of 100 ms and more; here they take none.
  */
-import { getRuntime, withUrlOverride, BACKENDS } from '../../models/runtime.ts';
 import type { Probed, ImageSet } from '../../models/yardstick.ts';
-import type { CompareCall, CompareResult, FromWorker, ToWorker } from './compareProtocol.ts';
+import { serveSession, type CallContext } from '../shell/serveSession.ts';
+import type { CompareCall, CompareResult } from './compareProtocol.ts';
 import { CompareSession, OTHER_OFFSET, promptsFor, referenceFaces } from './compareSession.ts';
 
-const post = (message: FromWorker, transfer: Transferable[] = []) =>
-  (self as unknown as Worker).postMessage(message, transfer);
-
-let session: Promise<CompareSession> | null = null;
-const calls = new Map<number, AbortController>();
 /** The real faces every score is measured against, once probed. */
 let reference: { set: ImageSet; probed: Probed } | null = null;
 
-self.onmessage = (event: MessageEvent<ToWorker>) => {
-  const message = event.data;
-  if (message.type === 'open') {
-    session ??= getRuntime(withUrlOverride(BACKENDS, message.search)).then((runtime) => {
-      runtime.subscribe((status) => post({ type: 'runtime', status }));
-      return new CompareSession(runtime, message.base);
-    });
-    session.catch((e: unknown) => {
-      session = null;
-      post({ type: 'open-failed', message: e instanceof Error ? e.message : String(e) });
-    });
-  } else if (message.type === 'abort') {
-    calls.get(message.id)?.abort();
-  } else {
-    void answer(message.id, message.call);
-  }
-};
-
-async function answer(id: number, call: CompareCall): Promise<void> {
-  const controller = new AbortController();
-  calls.set(id, controller);
-  try {
-    const value = await run(await session!, call, controller.signal, (done) =>
-      post({ type: 'progress', id, done }),
-    );
-    post(
-      { type: 'result', id, value },
-      value && 'pixels' in value ? [value.pixels.buffer as ArrayBuffer] : [],
-    );
-  } catch (e) {
-    const error = e instanceof Error ? e : new Error(String(e));
-    post({ type: 'error', id, name: error.name, message: error.message });
-  } finally {
-    calls.delete(id);
-  }
-}
+serveSession<CompareSession, CompareCall, CompareResult>({
+  open: (runtime, base) => new CompareSession(runtime, base),
+  run,
+  // Drawn pixels are made for this answer alone: hand them over rather than copy them.
+  transfer: (value) => (value && 'pixels' in value ? [value.pixels.buffer as ArrayBuffer] : []),
+});
 
 async function run(
   compare: CompareSession,
   call: CompareCall,
-  signal: AbortSignal,
-  progress: (done: number) => void,
+  { signal, progress }: CallContext,
 ): Promise<CompareResult> {
   /** Draws a call's faces, prompted with held-out faces' factors when it asks for that. */
   const draw = (c: Extract<CompareCall, { op: 'draw' | 'draw-and-score' }>) =>

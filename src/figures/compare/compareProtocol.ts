@@ -1,10 +1,12 @@
 /**
  * The messages between the comparison page's figures (compareClient.ts) and the Web Worker
- * that runs their models (compare.worker.ts). Plain data only: pixels travel as transferred
- * Float32Arrays, errors as their name and message (so 'Aborted' and 'BackendChanged' keep
- * their meaning across the boundary).
+ * that runs their models (compare.worker.ts), on the shared session protocol
+ * (../shell/sessionProtocol.ts): pixels travel as transferred Float32Arrays.
  */
-import type { RuntimeStatus } from '../../models/backends.ts';
+import type {
+  FromWorker as GenericFromWorker,
+  ToWorker as GenericToWorker,
+} from '../shell/sessionProtocol.ts';
 import type { Score } from '../../models/yardstick.ts';
 import type { CompareModel } from './compareNumbers.ts';
 
@@ -35,14 +37,5 @@ export interface Scored {
 
 export type CompareResult = null | Drawn | Score | Scored;
 
-export type ToWorker =
-  | { type: 'open'; base: string; search: string }
-  | { type: 'call'; id: number; call: CompareCall }
-  | { type: 'abort'; id: number };
-
-export type FromWorker =
-  | { type: 'runtime'; status: RuntimeStatus }
-  | { type: 'open-failed'; message: string }
-  | { type: 'progress'; id: number; done: number }
-  | { type: 'result'; id: number; value: CompareResult }
-  | { type: 'error'; id: number; name: string; message: string };
+export type ToWorker = GenericToWorker<CompareCall>;
+export type FromWorker = GenericFromWorker<CompareResult>;

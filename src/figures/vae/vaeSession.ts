@@ -1,17 +1,17 @@
 /**
- * The trained VAE in the page, shared by every figure of the chapter: one tfjs runtime, one
- * download of the weights, one encoding of the held-out faces the latent plane shows.
- * Figures import this module with a dynamic `import()` (it pulls in TensorFlow.js), and get
+ * The trained VAE, shared by every figure of the chapter: one tfjs runtime, one download of
+ * the weights, one encoding of the held-out faces the latent plane shows. It runs in the
+ * VAE worker (vae.worker.ts); figures reach it through vaeClient.ts as a `VaeApi` and get
  * plain Float32Arrays back: every tensor is made and freed inside `runtime.read`.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { IMAGE_LENGTH, SIZE, TEST_SEEDS, headshotBatch } from '../../data/headshots.ts';
 import type { HeadshotFactors } from '../../data/headshots.ts';
 import type { Params } from '../../models/nn.ts';
-import { getRuntime, type Runtime } from '../../models/runtime.ts';
+import type { Runtime } from '../../models/runtime.ts';
+import type { RuntimeOwner } from '../shell/liveSession.svelte.ts';
 import { decode, encode } from '../../models/vae.ts';
 import { bernoulliReconstruction, klToPrior, reparameterise } from '../../models/vaeTerms.ts';
-import { loadModel } from '../../models/zoo.ts';
 
 export { BackendChanged } from '../../models/runtime.ts';
 
@@ -27,6 +27,16 @@ export interface HeldOut extends Codes {
   seeds: number[];
   factors: HeadshotFactors[];
 }
+
+export interface LossTerms {
+  reconstruction: number;
+  kl: number;
+  z: Float32Array;
+  images: Float32Array;
+}
+
+/** What a figure may ask of the VAE (the worker's client and the session itself both answer). */
+export type VaeApi = Pick<VaeSession, 'encode' | 'decode' | 'heldOut' | 'lossTerms'> & RuntimeOwner;
 
 export class VaeSession {
   constructor(
@@ -69,7 +79,7 @@ export class VaeSession {
     mu: readonly [number, number],
     sigma: readonly [number, number],
     eps: Float32Array,
-  ): Promise<{ reconstruction: number; kl: number; z: Float32Array; images: Float32Array }> {
+  ): Promise<LossTerms> {
     const z = reparameterise(mu, sigma, eps);
     const s = z.length / 2;
     const out = await this.runtime.read(() => {
@@ -87,23 +97,6 @@ export class VaeSession {
       images: out.subarray(s, s + s * IMAGE_LENGTH),
     };
   }
-}
-
-let session: Promise<VaeSession> | null = null;
-
-/** The page's VAE session: starts the runtime and loads the weights once. */
-export function openVae(base: string): Promise<VaeSession> {
-  session ??= (async () => {
-    const runtime = await getRuntime();
-    const model = await loadModel('vae', base);
-    const params = model.groups['vae'];
-    if (!params) throw new Error('The VAE model file has no "vae" weights.');
-    return new VaeSession(runtime, params);
-  })().catch((error: unknown) => {
-    session = null; // "Try again" starts afresh
-    throw error;
-  });
-  return session;
 }
 
 /** Faces per slice when encoding the held-out set: small enough to keep each task short. */

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launch, open } from '../../lib/browser.ts';
+import { launch, open, workerTensors } from '../../lib/browser.ts';
 
 const SAMPLES = '[data-figure="compare-samples"]';
 const METRICS = '[data-figure="compare-metrics"]';
@@ -22,15 +22,7 @@ beforeAll(async () => (browser = await launch()));
 afterAll(() => browser?.close());
 
 /** Live tensors in the comparison page's Web Worker, where its models run. */
-async function numTensors(page: Page): Promise<number> {
-  const worker = page.workers().find((w) => w.url().includes('compare.worker'));
-  if (!worker) throw new Error('the comparison worker is not running');
-  return worker.evaluate(
-    () =>
-      (globalThis as unknown as { _tfengine: { state: { numTensors: number } } })._tfengine.state
-        .numTensors,
-  );
-}
+const numTensors = (page: Page) => workerTensors(page, 'compare.worker');
 
 async function gridsDrawn(page: Page, seed: number) {
   await page.locator(SAMPLES).scrollIntoViewIfNeeded();

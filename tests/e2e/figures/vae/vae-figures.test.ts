@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { PHONE, launch, open, siteUrl } from '../../lib/browser.ts';
+import { PHONE, launch, open, siteUrl, workerTensors } from '../../lib/browser.ts';
 import {
   survivalSentence,
   survivalTable,
@@ -32,12 +32,8 @@ async function ready(page: Page, selector: string) {
   await page.waitForSelector(`${selector}[data-status="ready"]`, { timeout: 30_000 });
 }
 const pixels = (canvas: Locator) => canvas.evaluate((c) => (c as HTMLCanvasElement).toDataURL());
-const numTensors = (page: Page) =>
-  page.evaluate(
-    () =>
-      (globalThis as unknown as { _tfengine: { state: { numTensors: number } } })._tfengine.state
-        .numTensors,
-  );
+/** The chapter's model runs in the page's VAE worker. */
+const numTensors = (page: Page) => workerTensors(page, 'vae.worker');
 const text = async (l: Locator) => (await l.textContent())?.trim() ?? '';
 
 /** A finger drag from `a` to `b` (page coordinates), through Chromium's touch input. */
