@@ -6,22 +6,14 @@
  * (the models run in the page's Web Worker), and live tensors around a re-roll.
  */
 import type { Browser, Page } from 'playwright-core';
+import { liveTensors } from './tensors.ts';
 
 const SAMPLES = '[data-figure="compare-samples"]';
 const METRICS = '[data-figure="compare-metrics"]';
 const MODELS = ['vae', 'gan', 'ddpm', 'ldm'] as const;
 const N = 32;
 
-/** Live tensors in the comparison page's Web Worker, where its models run. */
-async function numTensors(page: Page): Promise<number> {
-  const worker = page.workers().find((w) => w.url().includes('compare.worker'));
-  if (!worker) throw new Error('the comparison worker is not running');
-  return worker.evaluate(
-    () =>
-      (globalThis as unknown as { _tfengine: { state: { numTensors: number } } })._tfengine.state
-        .numTensors,
-  );
-}
+const numTensors = (page: Page) => liveTensors(page, 'compare.worker');
 
 const longTasks = (page: Page) =>
   page.evaluate(() => {

@@ -6,6 +6,7 @@
  * the drawn pixels), long tasks during the drag, and live tensors before and after.
  */
 import type { Browser, Page } from 'playwright-core';
+import { liveTensors } from './tensors.ts';
 
 export interface LatentMapBench {
   backend: string | null;
@@ -23,16 +24,8 @@ export interface LatentMapBench {
 const FIG = '[data-figure="vae-latent-map"]';
 const FRAME = 'vae-latent-map:frame';
 
-/** Live tensors in the page's VAE worker, where the chapter's model runs. */
-async function numTensors(page: Page): Promise<number> {
-  const worker = page.workers().find((w) => w.url().includes('vae.worker'));
-  if (!worker) throw new Error('the VAE worker is not running');
-  return worker.evaluate(
-    () =>
-      (globalThis as unknown as { _tfengine: { state: { numTensors: number } } })._tfengine.state
-        .numTensors,
-  );
-}
+/** The chapter's model runs in the page's VAE worker. */
+const numTensors = (page: Page) => liveTensors(page, 'vae.worker');
 
 export async function benchLatentMap(
   browser: Browser,

@@ -139,17 +139,3 @@ export async function workCalls(page: Page): Promise<{ frames: number; timers: n
   const { frames, timers } = await scheduled(page);
   return { frames, timers };
 }
-
-/**
- * Live tensors in the page's Web Worker whose script name contains `name` (the figures of
- * a chapter that runs its model in a worker keep tfjs there, not on the page).
- */
-export async function workerTensors(page: Page, name: string): Promise<number> {
-  const worker = page.workers().find((w) => w.url().includes(name));
-  if (!worker) throw new Error(`no ${name} worker is running`);
-  return worker.evaluate(
-    () =>
-      (globalThis as unknown as { _tfengine: { state: { numTensors: number } } })._tfengine.state
-        .numTensors,
-  );
-}

@@ -9,7 +9,8 @@ import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launch, open, workerTensors } from '../../lib/browser.ts';
+import { launch, open } from '../../lib/browser.ts';
+import { liveTensors } from '../../../../scripts/lib/tensors.ts';
 
 const SAMPLES = '[data-figure="compare-samples"]';
 const METRICS = '[data-figure="compare-metrics"]';
@@ -22,7 +23,7 @@ beforeAll(async () => (browser = await launch()));
 afterAll(() => browser?.close());
 
 /** Live tensors in the comparison page's Web Worker, where its models run. */
-const numTensors = (page: Page) => workerTensors(page, 'compare.worker');
+const numTensors = (page: Page) => liveTensors(page, 'compare.worker');
 
 async function gridsDrawn(page: Page, seed: number) {
   await page.locator(SAMPLES).scrollIntoViewIfNeeded();

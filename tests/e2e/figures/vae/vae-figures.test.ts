@@ -9,7 +9,8 @@ import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { PHONE, launch, open, siteUrl, workerTensors } from '../../lib/browser.ts';
+import { PHONE, launch, open, siteUrl } from '../../lib/browser.ts';
+import { liveTensors } from '../../../../scripts/lib/tensors.ts';
 import {
   survivalSentence,
   survivalTable,
@@ -33,7 +34,7 @@ async function ready(page: Page, selector: string) {
 }
 const pixels = (canvas: Locator) => canvas.evaluate((c) => (c as HTMLCanvasElement).toDataURL());
 /** The chapter's model runs in the page's VAE worker. */
-const numTensors = (page: Page) => workerTensors(page, 'vae.worker');
+const numTensors = (page: Page) => liveTensors(page, 'vae.worker');
 const text = async (l: Locator) => (await l.textContent())?.trim() ?? '';
 
 /** A finger drag from `a` to `b` (page coordinates), through Chromium's touch input. */
