@@ -7,18 +7,15 @@
  * after repeated use of every control.
  */
 import type { Browser, Page } from 'playwright-core';
+import { liveTensors } from './tensors.ts';
 
 const FORGER = '[data-figure="gan-forger"]';
 const DIVERSITY = '[data-figure="gan-diversity"]';
 const ROUNDS = 20;
 const MEASURES = 3;
 
-const numTensors = (page: Page) =>
-  page.evaluate(
-    () =>
-      (globalThis as unknown as { _tfengine: { state: { numTensors: number } } })._tfengine.state
-        .numTensors,
-  );
+/** Live tensors in the page's GAN worker, where the chapter's model runs. */
+const numTensors = (page: Page) => liveTensors(page, 'gan.worker');
 
 /** The durations of a performance measure so far, and clears them. */
 const take = (page: Page, name: string) =>

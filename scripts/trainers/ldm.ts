@@ -36,14 +36,14 @@ import {
 } from './common.ts';
 
 export const LDM_T = 1000;
-export const DROP_FACTOR = 0.5;
+export const DROP_FACTOR = 0.3;
 export const DROP_ALL = 0.15;
 /**
  * How much more the latent cells over the eyes count in the loss (each row then rescaled to
  * mean 1): the eye colour the autoencoder now keeps sits in a few of the 64 cells, and the
  * plain loss let the denoiser follow the prompt's eye colour only half the time.
  */
-export const EYE_LATENT_WEIGHT = 12;
+export const EYE_LATENT_WEIGHT = 4;
 const CELL = SIZE / 8;
 
 /** The shipped ldm-ae weights (the 'ae/' group), or fresh ones for a smoke run without them. */

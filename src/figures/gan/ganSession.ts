@@ -1,19 +1,20 @@
 /**
- * The trained GAN in the page, shared by the chapter's figures: one tfjs runtime, one download
- * of the generator and discriminator, and (only when a figure asks) the probe and the VAE's
- * decoder to compare against. Figures import this module with a dynamic `import()` (it pulls
- * in TensorFlow.js) and get plain Float32Arrays back: every tensor is made and freed inside
- * `runtime.read`.
+ * The trained GAN, shared by the chapter's figures: one tfjs runtime, one download of the
+ * generator and discriminator, and (only when a figure asks) the probe and the VAE's decoder
+ * to compare against. It runs in the page's GAN worker (gan.worker.ts); figures reach it
+ * through ganClient.ts as a `GanApi` and get plain Float32Arrays back: every tensor is made
+ * and freed inside `runtime.read`.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { IMAGE_LENGTH, SIZE } from '../../data/headshots.ts';
 import { NOISE, discriminate, generate } from '../../models/gan.ts';
 import type { Params } from '../../models/nn.ts';
 import { CATEGORICAL_FACTORS, probeForward } from '../../models/probe.ts';
-import { getRuntime, type Runtime } from '../../models/runtime.ts';
+import type { Runtime } from '../../models/runtime.ts';
 import { gaussians } from '../../models/sampling.ts';
 import { decode } from '../../models/vae.ts';
 import { loadModel } from '../../models/zoo.ts';
+import type { RuntimeOwner } from '../shell/liveSession.svelte.ts';
 import { READOUT_WIDTH, readShares, type Shares } from './gan-diversity/ganDiversity.ts';
 
 export { BackendChanged } from '../../models/runtime.ts';
@@ -29,6 +30,13 @@ export interface Measured {
   /** Wall time of the whole measurement, generation and probe, pauses included. */
   ms: number;
 }
+
+/** What the figures use of the session, answered by the worker. */
+export type GanApi = Pick<
+  GanSession,
+  'generate' | 'score' | 'generateScored' | 'measure' | 'vaeSamples'
+> &
+  RuntimeOwner;
 
 export class GanSession {
   constructor(
@@ -120,23 +128,4 @@ export class GanSession {
     if (!vae) throw new Error('The VAE model file has no "vae" weights.');
     return this.runtime.read(() => decode(vae, tf.tensor2d(gaussians(2 * n, seed), [n, 2])));
   }
-}
-
-let session: Promise<GanSession> | null = null;
-
-/** The page's GAN session: starts the runtime and loads the generator and discriminator once. */
-export function openGan(base: string): Promise<GanSession> {
-  session ??= (async () => {
-    const runtime = await getRuntime();
-    const model = await loadModel('gan', base);
-    const { generator, discriminator } = model.groups;
-    if (!generator || !discriminator) {
-      throw new Error('The GAN model file lacks its "generator" or "discriminator" weights.');
-    }
-    return new GanSession(runtime, generator, discriminator, base);
-  })().catch((error: unknown) => {
-    session = null; // "Try again" starts afresh
-    throw error;
-  });
-  return session;
 }

@@ -1,19 +1,20 @@
 /**
  * The life cycle of the live GAN-faces figures (see liveSession.svelte.ts): the page's GAN
- * session opens when the figure wakes. TensorFlow.js and the model code load only here.
+ * worker starts when the first figure wakes. TensorFlow.js and the model code load in that
+ * worker, never on the page.
  */
-import type { GanSession } from './ganSession.ts';
+import type { GanApi } from './ganSession.ts';
 import { LiveSession } from '../shell/liveSession.svelte.ts';
 
-export class LiveGan extends LiveSession<GanSession> {
-  constructor(ready: (gan: GanSession) => Promise<void>) {
+export class LiveGan extends LiveSession<GanApi> {
+  constructor(ready: (gan: GanApi) => Promise<void>) {
     super(async () => {
-      const { openGan } = await import('./ganSession.ts');
+      const { openGan } = await import('./ganClient.ts');
       return openGan(import.meta.env.BASE_URL);
     }, ready);
   }
 
-  get gan(): GanSession | null {
+  get gan(): GanApi | null {
     return this.session;
   }
 }

@@ -3,7 +3,7 @@
  * names the fake, and only then sees how the discriminator scored the two. Rounds follow
  * from a seed of their own, so re-rolling the grid keeps the score.
  */
-import type { GanSession } from '../ganSession.ts';
+import type { GanApi } from '../ganSession.ts';
 import { detectiveRound, judge, tally, type Verdict } from '../ganForger.ts';
 import { headshot } from '../../../data/headshots.ts';
 
@@ -31,7 +31,7 @@ export class DetectiveGame {
   #request = 0;
 
   /** Draws this round's fake and scores both faces. */
-  async deal(gan: GanSession): Promise<void> {
+  async deal(gan: GanApi): Promise<void> {
     const mine = ++this.#request;
     const r = this.round;
     const deal = detectiveRound(GAME_SEED, r);

@@ -4,7 +4,7 @@
  * slider's point), and the discriminator's verdicts on a page of real held-out faces. Each
  * result carries what it was drawn for, so a stale answer is never shown for new settings.
  */
-import type { GanSession } from '../ganSession.ts';
+import type { GanApi } from '../ganSession.ts';
 import { gridLatents, latentAt, slerp, walk } from '../ganForger.ts';
 import { TEST_SEEDS, headshotBatch } from '../../../data/headshots.ts';
 import { LatestOnly } from '../../shell/latestOnly.ts';
@@ -30,7 +30,7 @@ export class ForgerFaces {
   realScores = $state.raw<{ page: number; scores: Float32Array } | null>(null);
 
   readonly #values: () => ForgerValues;
-  readonly #gan: () => GanSession | null;
+  readonly #gan: () => GanApi | null;
   #gridRequest = 0;
 
   latents = $derived.by(() => gridLatents(this.#values().seed));
@@ -45,17 +45,13 @@ export class ForgerFaces {
   /** The face at the slider's point, redrawn at most once per frame. */
   readonly walker: LatestOnly<number>;
 
-  constructor(
-    values: () => ForgerValues,
-    gan: () => GanSession | null,
-    report: (e: unknown) => void,
-  ) {
+  constructor(values: () => ForgerValues, gan: () => GanApi | null, report: (e: unknown) => void) {
     this.#values = values;
     this.#gan = gan;
     this.walker = new LatestOnly<number>((at) => this.drawAt(at), report);
   }
 
-  async drawGrid(gan: GanSession): Promise<void> {
+  async drawGrid(gan: GanApi): Promise<void> {
     const mine = ++this.#gridRequest;
     const seed = this.#values().seed;
     performance.mark('gan-forger:grid-start');
@@ -66,7 +62,7 @@ export class ForgerFaces {
     requestAnimationFrame(() => performance.measure('gan-forger:grid', 'gan-forger:grid-start'));
   }
 
-  async drawStrip(gan: GanSession): Promise<void> {
+  async drawStrip(gan: GanApi): Promise<void> {
     const key = this.pairKey;
     const { a, b } = this.#values();
     const z = this.latents;
@@ -83,7 +79,7 @@ export class ForgerFaces {
     this.current = { image: out.images, score: out.scores[0]! };
   }
 
-  async scoreReal(gan: GanSession): Promise<void> {
+  async scoreReal(gan: GanApi): Promise<void> {
     const page = this.#values().real;
     performance.mark('gan-forger:score-start');
     const scores = await gan.score(this.realFaces.pixels, REAL);

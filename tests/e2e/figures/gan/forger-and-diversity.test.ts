@@ -8,6 +8,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Locator, Page } from 'playwright-core';
+import { liveTensors } from '../../../../scripts/lib/tensors.ts';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PHONE, launch, open } from '../../lib/browser.ts';
 
@@ -31,12 +32,8 @@ const painted = (canvas: Locator) =>
     blank.width = blank.height = 32;
     return (c as HTMLCanvasElement).toDataURL() !== blank.toDataURL();
   });
-const numTensors = (page: Page) =>
-  page.evaluate(
-    () =>
-      (globalThis as unknown as { _tfengine: { state: { numTensors: number } } })._tfengine.state
-        .numTensors,
-  );
+/** Live tensors in the page's GAN worker, where the chapter's model runs. */
+const numTensors = (page: Page) => liveTensors(page, 'gan.worker');
 const text = async (l: Locator) => (await l.textContent())?.replace(/\s+/g, ' ').trim() ?? '';
 
 describe('the forger’s faces', () => {
