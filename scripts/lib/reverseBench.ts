@@ -7,6 +7,7 @@
  * pausing leaves any animation frame or timer running, and live tensors before and after.
  */
 import type { Browser, Page } from 'playwright-core';
+import { liveTensors } from './tensors.ts';
 
 const FIG = '[data-figure="reverse-process"]';
 const STATE = `${FIG} .reverse`;
@@ -30,12 +31,8 @@ export interface ReverseBench {
   cpuMsPerStep: number | null;
 }
 
-const numTensors = (page: Page) =>
-  page.evaluate(
-    () =>
-      (globalThis as unknown as { _tfengine: { state: { numTensors: number } } })._tfengine.state
-        .numTensors,
-  );
+/** Live tensors in the page's diffusion worker, where the chapter's models run. */
+const numTensors = (page: Page) => liveTensors(page, 'diffusion.worker');
 const attr = async (page: Page, name: string) =>
   Number(await page.locator(STATE).getAttribute(`data-${name}`));
 

@@ -6,6 +6,7 @@
  * (`whyLatentBench.entry.ts`, a page of its own).
  */
 import type { Browser, Page } from 'playwright-core';
+import { liveTensors } from './tensors.ts';
 import type { WhyLatentLoopResult } from './whyLatentBench.entry.ts';
 
 /** The bench's helper that runs a bundled browser entry in its Chromium (see bench.ts). */
@@ -14,12 +15,8 @@ type InChromium = <T>(entry: string, call: string, models: string[], arg?: unkno
 const fig = '[data-figure="why-latent"]';
 const STEPS = 50;
 
-const tensors = (page: Page) =>
-  page.evaluate(
-    () =>
-      (globalThis as unknown as { _tfengine: { state: { numTensors: number } } })._tfengine.state
-        .numTensors,
-  );
+/** Live tensors in the page's diffusion worker, where the chapter's models run. */
+const tensors = (page: Page) => liveTensors(page, 'diffusion.worker');
 
 /** Waits for the figure's run to end and reads its measured cells. */
 async function readRun(page: Page) {

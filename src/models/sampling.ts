@@ -7,7 +7,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import { IMAGE_LENGTH, SIZE } from '../data/headshots.ts';
 import { mulberry32, normal } from '../data/random.ts';
 import { guide, sample } from './diffusion/sampler.ts';
-import { alphaBarAt, makeSchedule } from './diffusion/schedule.ts';
+import { alphaBarAt } from './diffusion/schedule.ts';
+import { DIFFUSION_T, PIXEL_CLIP, toImages, trainedSchedule } from './diffusion/trained.ts';
 import type { Prediction } from './diffusion/objective.ts';
 import { denoise2d, toyOneHot } from './diffusion2d.ts';
 import { NOISE, generate } from './gan.ts';
@@ -17,11 +18,8 @@ import type { Params } from './nn.ts';
 import { unet } from './unet.ts';
 import { decode } from './vae.ts';
 
-/** The diffusion process every model of the site was trained with. */
-export const DIFFUSION_T = 1000;
-const schedule = makeSchedule({ kind: 'linear', T: DIFFUSION_T });
-/** That schedule, for code that drives the sampler itself (e.g. one step per frame). */
-export const trainedSchedule = schedule;
+export { DIFFUSION_T, PIXEL_CLIP, toImages, trainedSchedule };
+const schedule = trainedSchedule;
 
 /** Runs `build` in tidy, reads its result and frees it. */
 export async function readOut(build: () => tf.Tensor): Promise<Float32Array> {
@@ -97,11 +95,6 @@ export interface DiffusionOptions {
   onStep?: (t: number, preview: Float32Array) => void | Promise<void>;
 }
 
-/** Pixel-space diffusion works on images scaled to [-1, 1]; x̂₀ is clipped to that range. */
-export const PIXEL_CLIP = [-1, 1] as const;
-
-/** Images in [-1, 1] (the ddpm's scale) as images in [0, 1]. */
-export const toImages = (x: Float32Array) => x.map((v) => Math.min(1, Math.max(0, (v + 1) / 2)));
 
 /** The ddpm's noise prediction ε̂(xₜ, t) for images flat [n, 32, 32, 3] in [-1, 1]. */
 export function ddpmDenoiser(p: Params): (xt: Float32Array, t: number) => Promise<Float32Array> {

@@ -4,7 +4,7 @@
  * was asked, how different the faces are). Runs are numbered so a newer prompt stops an
  * older run between columns.
  */
-import type { PromptSession } from './promptSession.ts';
+import type { PromptApi } from '../diffusionClient.ts';
 import { IMAGE_LENGTH } from '../../../data/headshots.ts';
 import type { Prompt } from '../../../models/latentDenoiser.ts';
 import { meanPairwiseRms, promptAgreement } from '../../../models/promptAgreement.ts';
@@ -30,7 +30,7 @@ export class GuidanceGrid {
   busy = $state(false);
   #run = 0;
 
-  async draw(s: PromptSession, r: { prompt: Prompt; seed: number }): Promise<void> {
+  async draw(s: PromptApi, r: { prompt: Prompt; seed: number }): Promise<void> {
     const run = ++this.#run;
     this.busy = true;
     const done: Column[] = [];

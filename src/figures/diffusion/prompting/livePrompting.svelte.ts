@@ -1,17 +1,17 @@
 /**
- * The life cycle of the prompting figure (see liveSession.svelte.ts): the shared session of
- * the ldm, its decoder and the probe opens when the figure wakes. The heavy module
- * (TensorFlow.js and the model code) is imported only here, on demand.
+ * The life cycle of the prompting figure (see liveSession.svelte.ts): the chapter's diffusion
+ * worker (the ldm, its decoder and the probe) starts when the figure wakes. TensorFlow.js and
+ * the model code load in that worker, never on the page.
  */
-import type { PromptSession } from './promptSession.ts';
+import type { PromptApi } from '../diffusionClient.ts';
 import { LiveSession } from '../../shell/liveSession.svelte.ts';
 
-export class LivePrompting extends LiveSession<PromptSession> {
+export class LivePrompting extends LiveSession<PromptApi> {
   /** `ready` draws the figure's first live state; it runs again after a backend switch. */
-  constructor(ready: (session: PromptSession) => Promise<void>) {
+  constructor(ready: (session: PromptApi) => Promise<void>) {
     super(async () => {
-      const { openPrompting } = await import('./promptSession.ts');
-      return openPrompting(import.meta.env.BASE_URL);
+      const { openDiffusion } = await import('../diffusionClient.ts');
+      return openDiffusion(import.meta.env.BASE_URL);
     }, ready);
   }
 }

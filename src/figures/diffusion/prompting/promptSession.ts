@@ -1,8 +1,7 @@
 /**
- * The prompted latent diffusion model in the page: the ldm denoiser, the ldm-ae decoder and
- * the probe that checks what was drawn, loaded once and shared. Imported with a dynamic
- * `import()` (it pulls in TensorFlow.js). Latent sizes and the prediction type come from
- * ldm's model.json (`ldmSettings`), so a retrained ldm with the same interface just works.
+ * The prompted latent diffusion model: the ldm denoiser, the ldm-ae decoder and the probe that
+ * checks what was drawn. It runs in the diffusion chapter's worker (diffusionModels.ts makes
+ * it); the prompting figure reaches it through diffusionClient.ts as a `PromptApi`.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { SIZE } from '../../../data/headshots.ts';
@@ -15,12 +14,8 @@ import {
   readPredictions,
 } from '../../../models/probe.ts';
 import type { ProbeReading } from '../../../models/promptAgreement.ts';
-import { getRuntime, type Runtime } from '../../../models/runtime.ts';
-import { ldmSettings, sampleLdm } from '../../../models/sampling.ts';
-import { loadModel } from '../../../models/zoo.ts';
-import { openOnce } from '../openOnce.ts';
-
-export { BackendChanged } from '../../../models/runtime.ts';
+import type { Runtime } from '../../../models/runtime.ts';
+import { type ldmSettings, sampleLdm } from '../../../models/sampling.ts';
 
 /** DDIM steps per sample, as the evaluation and the bench use. */
 export const PROMPT_STEPS = 50;
@@ -68,16 +63,3 @@ export class PromptSession {
     }
   }
 }
-
-export const openPrompting: (base: string) => Promise<PromptSession> = openOnce(async (base) => {
-  const runtime = await getRuntime();
-  const [ae, ldm, probe] = await Promise.all([
-    loadModel('ldm-ae', base),
-    loadModel('ldm', base),
-    loadModel('probe', base),
-  ]);
-  const decoder = ae.groups['ae'];
-  const denoiser = ldm.groups['denoiser'];
-  if (!decoder || !denoiser) throw new Error('The ldm or ldm-ae model file lacks its weights.');
-  return new PromptSession(runtime, decoder, denoiser, probe.weights, ldmSettings(ldm.meta));
-});

@@ -1,7 +1,8 @@
 /**
- * The live side of the reverse-process figure: opens the shared DDPM session when the
- * figure wakes and walks a `ReverseRun` forward, one U-Net call per animation frame, keeping
- * every step so that looking back (scrubbing, replaying) never calls the model.
+ * The live side of the reverse-process figure: starts the chapter's diffusion worker (the
+ * shared DDPM) when the figure wakes and walks a `ReverseRun` forward, one U-Net call per
+ * animation frame, keeping every step so that looking back (scrubbing, replaying) never
+ * calls the model.
  *
  * One loop serves both Play and seeking to a step from a shared link: each frame either
  * shows the next stored step or computes one new step. Paused means paused: no animation
@@ -9,7 +10,7 @@
  * twice a second while playing (the run itself goes on at full speed).
  */
 import { mulberry32 } from '../../../data/random.ts';
-import type { DdpmSession } from '../ddpmSession.ts';
+import type { DdpmApi } from '../diffusionClient.ts';
 import { IMAGE_LENGTH } from '../../../data/headshots.ts';
 import {
   ReverseRun,
@@ -36,7 +37,7 @@ const same = (a: RunSettings, b: RunSettings) =>
   a.sampler === b.sampler && a.steps === b.steps && a.seed === b.seed && a.eta === b.eta;
 
 export class LiveReverse {
-  readonly live: LiveSession<DdpmSession>;
+  readonly live: LiveSession<DdpmApi>;
   playing = $state(false);
   /** Steps computed so far (frames kept − 1). */
   taken = $state(0);
@@ -69,10 +70,10 @@ export class LiveReverse {
     this.#reducedMotion = reducedMotion;
     // The starting static needs no model: it is on screen before TensorFlow.js loads.
     this.#rebuild(0);
-    this.live = new LiveSession(
+    this.live = new LiveSession<DdpmApi>(
       async () => {
-        const { openDdpm } = await import('../ddpmSession.ts');
-        return openDdpm(import.meta.env.BASE_URL);
+        const { openDiffusion } = await import('../diffusionClient.ts');
+        return openDiffusion(import.meta.env.BASE_URL);
       },
       async () => {
         // After a backend switch the kept steps stay valid; only a missing ε̂ is recomputed.

@@ -2,32 +2,19 @@
  * The "why latent" race in the page: the same reverse process (DDIM, η = 0, same seed and
  * steps) run by the latent model (ldm denoiser in the ldm-ae latent, decoded at every step so
  * the reader sees the face form) and by the pixel-space ddpm, one model call per animation
- * frame through a shared FrameQueue, each call timed on its own. Imported with a dynamic
- * `import()` (it pulls in TensorFlow.js). The latent's shape is read from the shipped weights
- * and the sampling settings from ldm's model.json, so a retrained ldm with the same interface
- * just works. Weights are shared with the other figures (loadModel and openDdpm cache them).
+ * frame through a shared FrameQueue, each call timed on its own. The race is driven here, on
+ * the page; each model call is answered by the chapter's worker (diffusion.worker.ts), so the
+ * page itself never runs TensorFlow.js. Both lanes' calls make the same round trip, so the
+ * timings still compare like with like.
  */
 import { IMAGE_LENGTH } from '../../../data/headshots.ts';
 import { mulberry32 } from '../../../data/random.ts';
 import { sample } from '../../../models/diffusion/sampler.ts';
-import type { Params } from '../../../models/nn.ts';
-import { getRuntime, type Runtime } from '../../../models/runtime.ts';
-import {
-  PIXEL_CLIP,
-  ldmDecode,
-  ldmDenoiser,
-  ldmSettings,
-  toImages,
-  trainedSchedule,
-} from '../../../models/sampling.ts';
-import { loadModel } from '../../../models/zoo.ts';
-import { openDdpm, type DdpmSession } from '../ddpmSession.ts';
+import { PIXEL_CLIP, toImages, trainedSchedule } from '../../../models/diffusion/trained.ts';
+import type { RuntimeOwner } from '../../shell/liveSession.svelte.ts';
 import type { FrameQueue } from './frameQueue.ts';
-import type { LatentShape } from './latentMosaic.ts';
+import type { LatentShape } from './latentShape.ts';
 import { timed, type CallTimes } from './stepTimings.ts';
-import { openOnce } from '../openOnce.ts';
-
-export { BackendChanged } from '../../../models/runtime.ts';
 
 export type Lane = 'latent' | 'pixel';
 
@@ -43,27 +30,20 @@ export interface Frame {
   image: Float32Array;
 }
 
-/**
- * The latent's shape from the weights themselves: the denoiser's input width is the number of
- * values, the decoder's first convolution says how many channels, and the grid is square.
- */
-export function latentShapeOf(ae: Params, denoiser: Params): LatentShape {
-  const size = denoiser['in/kernel']?.shape[0];
-  const channels = ae['dec1/kernel']?.shape[2];
-  if (!size || !channels) throw new Error('The ldm or ldm-ae weights do not give a latent shape.');
-  const side = Math.round(Math.sqrt(size / channels));
-  if (side * side * channels !== size)
-    throw new Error(`A latent of ${size} values is not a square grid of ${channels} channels.`);
-  return { height: side, width: side, channels, size };
+/** The three model calls the race makes, one latent or image at a time. */
+export interface RaceModels {
+  /** The latent model's ε̃(zₜ, t) with no prompt (both halves of its guidance batch). */
+  latentNoise(z: Float32Array, t: number): Promise<Float32Array>;
+  /** A latent ẑ₀ decoded to a face in [0, 1]. */
+  decode(z0: Float32Array): Promise<Float32Array>;
+  /** The ddpm's ε̂(xₜ, t) for one image in [−1, 1]. */
+  pixelNoise(x: Float32Array, t: number): Promise<Float32Array>;
 }
 
 export class WhyLatentSession {
   constructor(
-    readonly runtime: Runtime,
-    readonly ddpm: DdpmSession,
-    readonly ae: Params,
-    readonly denoiser: Params,
-    readonly settings: ReturnType<typeof ldmSettings>,
+    readonly runtime: RuntimeOwner['runtime'],
+    readonly models: RaceModels,
     readonly latent: LatentShape,
   ) {}
 
@@ -79,31 +59,19 @@ export class WhyLatentSession {
     times: Record<Lane, CallTimes>;
     onFrame: (frame: Frame) => void;
   }): Promise<void> {
-    if (this.runtime.status.error) throw new Error(this.runtime.status.error);
     const { queue: q, times } = o;
+    const m = this.models;
     const ddim = { schedule: trainedSchedule, steps: o.steps, method: 'ddim', eta: 0 } as const;
-    // No prompt: like the ddpm, the latent model draws any face (both halves of its guidance
-    // batch are then unconditional, but it still pays for both, as a prompted sample would).
-    const latentEps = ldmDenoiser(this.denoiser, {
-      n: 1,
-      prompt: {},
-      guidance: 1,
-      prediction: this.settings.prediction,
-    });
     const done = { latent: 0, pixel: 0 };
     const latent = sample({
       ...ddim,
       n: this.latent.size,
       rng: mulberry32(o.seed),
-      denoise: (z, t) => q.run(() => timed(times.latent.stepMs, () => latentEps(z, t))),
+      denoise: (z, t) => q.run(() => timed(times.latent.stepMs, () => m.latentNoise(z, t))),
       onStep: async (z, t, z0) => {
         // The decode takes the very next frame, so the two lanes advance one step per round
         // (latent step, its decode, pixel step) and the reader sees them side by side.
-        const image = await q.run(
-          () =>
-            timed(times.latent.decodeMs, () => ldmDecode(this.ae, z0, this.settings.latentScale)),
-          true,
-        );
+        const image = await q.run(() => timed(times.latent.decodeMs, () => m.decode(z0)), true);
         o.onFrame({ lane: 'latent', step: ++done.latent, t, state: z, image });
       },
     });
@@ -112,7 +80,7 @@ export class WhyLatentSession {
       n: IMAGE_LENGTH,
       rng: mulberry32(o.seed),
       clip: PIXEL_CLIP,
-      denoise: (x, t) => q.run(() => timed(times.pixel.stepMs, () => this.ddpm.predictNoise(x, t))),
+      denoise: (x, t) => q.run(() => timed(times.pixel.stepMs, () => m.pixelNoise(x, t))),
       onStep: (x, t, x0) =>
         o.onFrame({
           lane: 'pixel',
@@ -130,25 +98,3 @@ export class WhyLatentSession {
     }
   }
 }
-
-/** The page's session: the runtime, the ddpm (shared with its own figure), ldm and ldm-ae. */
-export const openWhyLatent: (base: string) => Promise<WhyLatentSession> = openOnce(async (base) => {
-  // The backend must be up before any weights become tensors.
-  const runtime = await getRuntime();
-  const [ddpm, ae, ldm] = await Promise.all([
-    openDdpm(base),
-    loadModel('ldm-ae', base),
-    loadModel('ldm', base),
-  ]);
-  const decoder = ae.groups['ae'];
-  const denoiser = ldm.groups['denoiser'];
-  if (!decoder || !denoiser) throw new Error('The ldm or ldm-ae model file lacks its weights.');
-  return new WhyLatentSession(
-    runtime,
-    ddpm,
-    decoder,
-    denoiser,
-    ldmSettings(ldm.meta),
-    latentShapeOf(decoder, denoiser),
-  );
-});

@@ -6,6 +6,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
+import { liveTensors } from '../../../../scripts/lib/tensors.ts';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   launch,
@@ -39,12 +40,8 @@ async function ready(page: Page) {
   await expect.poll(() => facesFor(page), { timeout: 30_000 }).not.toBe('');
   await expect.poll(() => gridBusy(page), { timeout: 90_000 }).toBe('false');
 }
-const numTensors = (page: Page) =>
-  page.evaluate(
-    () =>
-      (globalThis as unknown as { _tfengine: { state: { numTensors: number } } })._tfengine.state
-        .numTensors,
-  );
+/** Live tensors in the page's diffusion worker, where the chapter's models run. */
+const numTensors = (page: Page) => liveTensors(page, 'diffusion.worker');
 
 describe('prompting the latent diffusion model', () => {
   test('the default prompt: glasses and red hair light up, "smiling" is ignored; the grid is measured', async () => {

@@ -6,6 +6,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
+import { liveTensors } from '../../../../scripts/lib/tensors.ts';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   PHONE,
@@ -39,12 +40,8 @@ const pictures = async (page: Page) =>
   Promise.all([picture(page, 'xt'), picture(page, 'eps'), picture(page, 'x0')]);
 const button = (page: Page, name: string) =>
   page.locator(fig).getByRole('button', { name, exact: true });
-const numTensors = (page: Page) =>
-  page.evaluate(
-    () =>
-      (globalThis as unknown as { _tfengine: { state: { numTensors: number } } })._tfengine.state
-        .numTensors,
-  );
+/** Live tensors in the page's diffusion worker, where the chapter's models run. */
+const numTensors = (page: Page) => liveTensors(page, 'diffusion.worker');
 const waitFor = (page: Page, name: 'cursor' | 'taken', target: number, timeout = 120_000) =>
   page.waitForFunction(
     ([sel, key, n]) => Number(document.querySelector(sel)?.getAttribute(`data-${key}`)) >= n,

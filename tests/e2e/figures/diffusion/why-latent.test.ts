@@ -7,6 +7,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Locator, Page } from 'playwright-core';
+import { liveTensors } from '../../../../scripts/lib/tensors.ts';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PHONE, launch, open, siteUrl, workerlessContext } from '../../lib/browser.ts';
 
@@ -25,12 +26,8 @@ const value = (page: Page, key: string) =>
 const pixels = (canvas: Locator) => canvas.evaluate((c) => (c as HTMLCanvasElement).toDataURL());
 const guess = (page: Page, lane: 'latent' | 'pixel') =>
   page.locator(`${FIG} [data-lane="${lane}"] .pair figure:nth-child(2) canvas`);
-const numTensors = (page: Page) =>
-  page.evaluate(
-    () =>
-      (globalThis as unknown as { _tfengine: { state: { numTensors: number } } })._tfengine.state
-        .numTensors,
-  );
+/** Live tensors in the page's diffusion worker, where the chapter's models run. */
+const numTensors = (page: Page) => liveTensors(page, 'diffusion.worker');
 
 /** Waits until a run has finished: both "one picture" cells show a time. */
 async function finished(page: Page) {

@@ -7,18 +7,18 @@ import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, test, vi } from 'vitest';
 import { loadModel } from '../../../../../scripts/lib/evaluation.ts';
 import { FrameQueue } from '../../../../../src/figures/diffusion/why-latent/frameQueue.ts';
-import type { DdpmSession } from '../../../../../src/figures/diffusion/ddpmSession.ts';
+import { latentShapeOf } from '../../../../../src/figures/diffusion/why-latent/latentShape.ts';
 import type { CallTimes } from '../../../../../src/figures/diffusion/why-latent/stepTimings.ts';
 import {
   WhyLatentSession,
-  latentShapeOf,
   type Frame,
   type Lane,
 } from '../../../../../src/figures/diffusion/why-latent/whyLatentSession.ts';
 import type { Params } from '../../../../../src/models/nn.ts';
-import type { Runtime } from '../../../../../src/models/runtime.ts';
 import {
   ddpmDenoiser,
+  ldmDecode,
+  ldmDenoiser,
   ldmSettings,
   sampleDdpm,
   sampleLdm,
@@ -44,9 +44,19 @@ beforeAll(async () => {
   den = ldm.groups['denoiser'] as Params;
   settings = ldmSettings(ldm.modelJson);
   unet = (await loadModel('ddpm')).groups['unet'] as Params;
-  const runtime = { status: { backend: 'wasm', note: null } } as unknown as Runtime;
-  const ddpm = { predictNoise: ddpmDenoiser(unet) } as unknown as DdpmSession;
-  session = new WhyLatentSession(runtime, ddpm, ae, den, settings, latentShapeOf(ae, den));
+  // The calls the diffusion worker answers (diffusionModels.ts), made here in-process.
+  const runtime = { subscribe: () => () => {} };
+  const models = {
+    latentNoise: ldmDenoiser(den, {
+      n: 1,
+      prompt: {},
+      guidance: 1,
+      prediction: settings.prediction,
+    }),
+    decode: (z0: Float32Array) => ldmDecode(ae, z0, settings.latentScale),
+    pixelNoise: ddpmDenoiser(unet),
+  };
+  session = new WhyLatentSession(runtime, models, latentShapeOf(ae, den));
 }, 60_000);
 
 describe('WhyLatentSession', () => {

@@ -1,0 +1,31 @@
+/**
+ * The diffusion chapter's models, off the main thread: the ddpm, the prompted latent model
+ * and the probe (diffusionModels.ts) in one Web Worker that the chapter's figures share
+ * through diffusionClient.ts. A U-Net call took the page 20–30 ms of main-thread work per
+ * step of the reverse process; here it takes none.
+ */
+import { serveSession } from '../shell/serveSession.ts';
+import type { DiffusionCall, DiffusionResult } from './diffusionProtocol.ts';
+import { DiffusionModels } from './diffusionModels.ts';
+
+serveSession<DiffusionModels, DiffusionCall, DiffusionResult>({
+  open: (runtime, base) => new DiffusionModels(runtime, base),
+  async run(models, call) {
+    switch (call.op) {
+      case 'ddpm-noise':
+        return models.ddpmNoise(call.x, call.t);
+      case 'ldm-noise':
+        return models.ldmNoise(call.z, call.t, call.prompt, call.guidance);
+      case 'ldm-decode':
+        return models.ldmDecode(call.z0);
+      case 'latent-shape':
+        return models.latentShape();
+      case 'prompt-sample':
+        return (await models.prompting()).sample(call.prompt, call.guidance, call.n, call.seed);
+      case 'probe-read':
+        return (await models.prompting()).read(call.images, call.n);
+    }
+  },
+  // Every array answer is made fresh for its call, so its buffer can be handed over.
+  transfer: (value) => (value instanceof Float32Array ? [value.buffer as ArrayBuffer] : []),
+});

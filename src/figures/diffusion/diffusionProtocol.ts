@@ -1,0 +1,17 @@
+/**
+ * The calls the diffusion chapter's figures make of its worker (diffusion.worker.ts, answered
+ * on the shared session protocol, ../shell/sessionProtocol.ts).
+ */
+import type { Prompt } from '../../models/latentDenoiser.ts';
+import type { ProbeReading } from '../../models/promptAgreement.ts';
+import type { LatentShape } from './why-latent/latentShape.ts';
+
+export type DiffusionCall =
+  | { op: 'ddpm-noise'; x: Float32Array; t: number }
+  | { op: 'ldm-noise'; z: Float32Array; t: number; prompt: Prompt; guidance: number }
+  | { op: 'ldm-decode'; z0: Float32Array }
+  | { op: 'latent-shape' }
+  | { op: 'prompt-sample'; prompt: Prompt; guidance: number; n: number; seed: number }
+  | { op: 'probe-read'; images: Float32Array; n: number };
+
+export type DiffusionResult = Float32Array | LatentShape | ProbeReading[];
