@@ -4,6 +4,8 @@
  * Pure numbers, no tfjs: the reverse process's model calls are passed in as `denoise`.
  */
 import { mulberry32, normal } from '../data/random.ts';
+import { TOY_DISTRIBUTIONS, type ToyDistribution } from '../data/toy2d.ts';
+import { DIFFUSION_T, trainedSchedule } from './diffusion/trained.ts';
 import { sample } from './diffusion/sampler.ts';
 import { alphaBarAt, timesteps, type Schedule } from './diffusion/schedule.ts';
 
@@ -97,4 +99,18 @@ export function pathOf(t: Trajectory, i: number, last: number): Float32Array {
     out[2 * k + 1] = t.frames[k]![2 * i + 1]!;
   }
   return out;
+}
+
+/**
+ * n real points of `which` noised step by step through the steps a `steps`-step reverse run
+ * visits, 0 first: the forward film the 2-D figure plays beside the model's reverse one.
+ */
+export function forwardFilm(
+  which: ToyDistribution,
+  n: number,
+  steps: number,
+  seed: number,
+): Trajectory {
+  const x0 = TOY_DISTRIBUTIONS[which].sample(n, seed);
+  return forwardChain(x0, reverseTimes(DIFFUSION_T, steps).reverse(), trainedSchedule, seed + 1);
 }

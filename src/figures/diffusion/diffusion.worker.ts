@@ -1,6 +1,6 @@
 /**
- * The diffusion chapter's models, off the main thread: the ddpm, the prompted latent model
- * and the probe (diffusionModels.ts) in one Web Worker that the chapter's figures share
+ * The diffusion chapter's models, off the main thread: the ddpm, the prompted latent model,
+ * the probe and the 2-D toy model (diffusionModels.ts) in one Web Worker that the chapter's figures share
  * through diffusionClient.ts. A U-Net call took the page 20–30 ms of main-thread work per
  * step of the reverse process; here it takes none.
  */
@@ -10,7 +10,7 @@ import { DiffusionModels } from './diffusionModels.ts';
 
 serveSession<DiffusionModels, DiffusionCall, DiffusionResult>({
   open: (runtime, base) => new DiffusionModels(runtime, base),
-  async run(models, call) {
+  async run(models, call, { progress }) {
     switch (call.op) {
       case 'ddpm-noise':
         return models.ddpmNoise(call.x, call.t);
@@ -24,8 +24,18 @@ serveSession<DiffusionModels, DiffusionCall, DiffusionResult>({
         return (await models.prompting()).sample(call.prompt, call.guidance, call.n, call.seed);
       case 'probe-read':
         return (await models.prompting()).read(call.images, call.n);
+      case '2d-reverse': {
+        const toy = await models.diffusion2d();
+        const film = await toy.reverse(call.which, call.n, call.steps, call.seed, progress);
+        return { ...film, stepMs: toy.lastStepMs };
+      }
     }
   },
-  // Every array answer is made fresh for its call, so its buffer can be handed over.
-  transfer: (value) => (value instanceof Float32Array ? [value.buffer as ArrayBuffer] : []),
+  // Every array answer is made fresh for its call, so its buffers can be handed over.
+  transfer: (value) =>
+    value instanceof Float32Array
+      ? [value.buffer as ArrayBuffer]
+      : 'frames' in value
+        ? value.frames.map((f) => f.buffer as ArrayBuffer)
+        : [],
 });

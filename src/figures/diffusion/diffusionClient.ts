@@ -1,13 +1,15 @@
 /**
  * The diffusion chapter's figures talk to its models through this: one Web Worker per page
- * (diffusion.worker.ts) shared by the reverse process, the prompting figure and the "why
- * latent" race, so the models' start-up and every model call stay off the main thread.
+ * (diffusion.worker.ts) shared by the reverse process, the prompting figure, the "why
+ * latent" race and the 2-D model, so the models' start-up and every model call stay off the main thread.
  */
+import type { ToyDistribution } from '../../data/toy2d.ts';
+import { forwardFilm, type Trajectory } from '../../models/diffusion2dPaths.ts';
 import type { Prompt } from '../../models/latentDenoiser.ts';
 import type { ProbeReading } from '../../models/promptAgreement.ts';
 import type { RuntimeOwner } from '../shell/liveSession.svelte.ts';
 import { WorkerClient, sharedClient } from '../shell/workerClient.ts';
-import type { DiffusionCall, DiffusionResult } from './diffusionProtocol.ts';
+import type { DiffusionCall, DiffusionResult, Reverse2d } from './diffusionProtocol.ts';
 import type { RaceModels } from './why-latent/whyLatentSession.ts';
 import type { LatentShape } from './why-latent/latentShape.ts';
 
@@ -27,11 +29,28 @@ export interface PromptApi extends RuntimeOwner {
   read(images: Float32Array, n: number): Promise<ProbeReading[]>;
 }
 
+/** The 2-D toy model, as the 2-D diffusion figure uses it. */
+export interface Diffusion2dApi extends RuntimeOwner {
+  /** n points of `which` denoised from N(0, I) noise by `steps` DDIM steps, every frame kept. */
+  reverse(
+    which: ToyDistribution,
+    n: number,
+    steps: number,
+    seed: number,
+    onProgress?: (done: number) => void,
+  ): Promise<Trajectory>;
+  /** n real points of `which` noised through the same steps, 0 first (no model: on the page). */
+  forward(which: ToyDistribution, n: number, steps: number, seed: number): Trajectory;
+  /** Milliseconds of the last reverse run's model calls, per step (for the readout). */
+  readonly lastStepMs: number;
+}
+
 export class DiffusionClient
   extends WorkerClient<DiffusionCall, DiffusionResult>
-  implements DdpmApi, PromptApi
+  implements DdpmApi, PromptApi, Diffusion2dApi
 {
   calls = 0;
+  lastStepMs = 0;
 
   constructor(worker: Worker, base: string, search?: string) {
     super(worker, base, 'diffusion', search);
@@ -48,6 +67,25 @@ export class DiffusionClient
 
   read(images: Float32Array, n: number): Promise<ProbeReading[]> {
     return this.call({ op: 'probe-read', images, n });
+  }
+
+  async reverse(
+    which: ToyDistribution,
+    n: number,
+    steps: number,
+    seed: number,
+    onProgress?: (done: number) => void,
+  ): Promise<Trajectory> {
+    const film = await this.call<Reverse2d>(
+      { op: '2d-reverse', which, n, steps, seed },
+      { progress: onProgress },
+    );
+    this.lastStepMs = film.stepMs;
+    return { times: film.times, frames: film.frames };
+  }
+
+  forward(which: ToyDistribution, n: number, steps: number, seed: number): Trajectory {
+    return forwardFilm(which, n, steps, seed);
   }
 
   latentShape(): Promise<LatentShape> {

@@ -1,7 +1,7 @@
 /**
  * The diffusion chapter's models, in its Web Worker (diffusion.worker.ts): the pixel-space
- * ddpm (Ho et al. 2020), the prompted latent model (the ldm denoiser and the ldm-ae decoder)
- * and the probe, each downloaded the first time a figure needs it and then shared. A failed
+ * ddpm (Ho et al. 2020), the prompted latent model (the ldm denoiser and the ldm-ae decoder),
+ * the probe and the 2-D toy model, each downloaded the first time a figure needs it and then shared. A failed
  * download is forgotten, so the next call tries again. Latent sizes and the prediction type
  * come from ldm's model.json (`ldmSettings`), so a retrained ldm with the same interface just
  * works.
@@ -14,6 +14,7 @@ import type { Runtime } from '../../models/runtime.ts';
 import { ldmDecode, ldmDenoiser, ldmSettings } from '../../models/sampling.ts';
 import { unet } from '../../models/unet.ts';
 import { loadModel } from '../../models/zoo.ts';
+import { Diffusion2dSession } from './diffusion-2d/diffusion2dSession.ts';
 import { PromptSession } from './prompting/promptSession.ts';
 import { latentShapeOf, type LatentShape } from './why-latent/latentShape.ts';
 
@@ -65,6 +66,12 @@ export class DiffusionModels {
   readonly prompting = lazy(async () => {
     const [ldm, probe] = await Promise.all([this.ldm(), loadModel('probe', this.base)]);
     return new PromptSession(this.runtime, ldm.ae, ldm.denoiser, probe.weights, ldm.settings);
+  });
+
+  readonly diffusion2d = lazy(async () => {
+    const params = (await loadModel('diffusion-2d', this.base)).groups['mlp'];
+    if (!params) throw new Error('The 2-D diffusion model file has no "mlp" weights.');
+    return new Diffusion2dSession(this.runtime, params);
   });
 
   /** ε̂ = ε_θ(xₜ, t) for one image xₜ (flat [32, 32, 3], model scale [−1, 1] plus noise). */

@@ -5,6 +5,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
+import { liveTensors } from '../../../../scripts/lib/tensors.ts';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   PHONE,
@@ -46,12 +47,8 @@ async function changed(page: Page, from: string) {
 }
 const button = (page: Page, name: string) =>
   page.locator(fig).getByRole('button', { name, exact: true });
-const numTensors = (page: Page) =>
-  page.evaluate(
-    () =>
-      (globalThis as unknown as { _tfengine: { state: { numTensors: number } } })._tfengine.state
-        .numTensors,
-  );
+/** Live tensors in the page's diffusion worker, where the chapter's models run. */
+const numTensors = (page: Page) => liveTensors(page, 'diffusion.worker');
 
 describe('diffusion in 2-D', () => {
   test('denoises on WebAssembly; play advances, pause stops all work; no errors, no other origin', async () => {
