@@ -95,7 +95,6 @@ export interface DiffusionOptions {
   onStep?: (t: number, preview: Float32Array) => void | Promise<void>;
 }
 
-
 /** The ddpm's noise prediction ε̂(xₜ, t) for images flat [n, 32, 32, 3] in [-1, 1]. */
 export function ddpmDenoiser(p: Params): (xt: Float32Array, t: number) => Promise<Float32Array> {
   return (xt, t) =>
