@@ -42,3 +42,18 @@ export function loadModel(id: ModelId, base: string): Promise<LoadedModel> {
   }
   return pending;
 }
+
+/**
+ * Forgets every loaded model and frees its tensors, for a runtime that has moved to another
+ * backend after losing its WebGL context: those tensors lived in the lost context (reading
+ * them would hang or give zeros), so each model is loaded afresh, from the browser's cache,
+ * on the new backend when next asked for.
+ */
+export async function forgetModels(): Promise<void> {
+  const loaded = [...cache.values()];
+  cache.clear();
+  for (const pending of loaded) {
+    const model = await pending.catch(() => null);
+    if (model) for (const t of Object.values(model.weights)) t.dispose();
+  }
+}

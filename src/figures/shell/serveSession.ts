@@ -2,10 +2,13 @@
  * The worker's side of a model session (workerClient.ts is the page's side): on 'open' it
  * starts the tfjs runtime (honouring the page's `?backend=`), reports its status whenever it
  * changes, opens the session, and answers each call by id with `run`, which gets an abort
- * signal and a progress callback. `transfer` names the buffers of an answer that may be
+ * signal and a progress callback. When the runtime moves to another backend (a lost WebGL
+ * context), the models' tensors went with the old one: the session is opened afresh, models
+ * reloaded, before the page hears of the switch and asks again. `transfer` names the buffers of an answer that may be
  * handed over rather than copied (never ones the session keeps).
  */
 import { BACKENDS, getRuntime, withUrlOverride, type Runtime } from '../../models/runtime.ts';
+import { forgetModels } from '../../models/zoo.ts';
 import type { FromWorker, ToWorker } from './sessionProtocol.ts';
 
 export interface CallContext {
@@ -44,9 +47,17 @@ export function serveSession<S, C, R>(o: {
   self.onmessage = (event: MessageEvent<ToWorker<C>>) => {
     const message = event.data;
     if (message.type === 'open') {
+      const { base } = message;
       session ??= getRuntime(withUrlOverride(BACKENDS, message.search)).then((runtime) => {
-        runtime.subscribe((status) => post({ type: 'runtime', status }));
-        return o.open(runtime, message.base);
+        let backend = runtime.status.backend;
+        runtime.subscribe((status) => {
+          if (status.backend && status.backend !== backend) {
+            backend = status.backend;
+            session = forgetModels().then(() => o.open(runtime, base));
+          }
+          post({ type: 'runtime', status });
+        });
+        return o.open(runtime, base);
       });
       session.catch((e: unknown) => {
         session = null;

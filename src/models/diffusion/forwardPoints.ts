@@ -1,28 +1,21 @@
 /**
  * The forward process on a cloud of 2-D points, xₜ = √ᾱₜ·x₀ + √(1 − ᾱₜ)·ε, as the
- * forward-diffusion figure computes it on the page's TensorFlow.js runtime. `tf` is passed
- * in (only its type is imported here), so this module adds nothing to a page until the
- * figure has loaded tfjs, and a test can run it on the CPU backend.
+ * forward-diffusion figure computes it. 700 points are 1,400 multiply-adds: plain arithmetic,
+ * so the figure needs no TensorFlow.js (which used to load, with its backend, just for this).
  */
-import type * as tfjs from '@tensorflow/tfjs-core';
 
-type Tf = Pick<typeof tfjs, 'add' | 'mul' | 'tensor2d'>;
-
-/**
- * xₜ for N points (x₀ and ε flat, [x, y] per point), as a tensor of shape [N, 2]. Build it
- * inside `runtime.read`, which frees every tensor made here once the numbers are read.
- */
+/** xₜ for N points (x₀ and ε flat, [x, y] per point), flat like them. */
 export function noisePoints(
-  tf: Tf,
   x0: Float32Array,
   eps: Float32Array,
   signal: number,
   noise: number,
-): tfjs.Tensor2D {
+): Float32Array {
   if (x0.length !== eps.length || x0.length % 2 !== 0)
     throw new Error(`noisePoints: ${x0.length} and ${eps.length} values, not N × 2 each`);
-  const n = x0.length / 2;
-  return tf.add(tf.mul(tf.tensor2d(x0, [n, 2]), signal), tf.mul(tf.tensor2d(eps, [n, 2]), noise));
+  const out = new Float32Array(x0.length);
+  for (let i = 0; i < out.length; i++) out[i] = signal * x0[i]! + noise * eps[i]!;
+  return out;
 }
 
 export interface AxisMoments {

@@ -1,43 +1,61 @@
 /**
- * The forward-diffusion figure and the tfjs runtime behind it: backend choice and its
- * fallbacks (GPU disabled, wasm blocked, WebGL context lost), the error state with retry,
- * no leaked tensors, shared state, reduced motion.
+ * The tfjs runtime the live figures share, in a chapter's Web Worker, tried on the reverse
+ * process (one U-Net call per step in the diffusion worker): backend choice and its fallbacks
+ * (GPU disabled, wasm blocked, WebGL context lost), the error state with retry when the
+ * worker cannot load, no leaked tensors. The page itself never loads TensorFlow.js.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { liveTensors } from '../../../scripts/lib/tensors.ts';
 import { launch, open, siteUrl, wakeFigures, workerlessContext } from '../lib/browser.ts';
 
-const fig = '[data-figure="forward-diffusion"]';
+const fig = '[data-figure="reverse-process"]';
+const state = `${fig} .reverse`;
+const WORKER = 'diffusion.worker';
 let browser: Browser;
 beforeAll(async () => (browser = await launch()));
 afterAll(() => browser?.close());
 
 async function ready(page: Page) {
   await page.locator(fig).scrollIntoViewIfNeeded();
-  await page.waitForSelector(`${fig}[data-status="ready"][data-backend]`);
+  await page.waitForSelector(`${fig}[data-status="ready"][data-backend]`, { timeout: 60_000 });
+  await page.waitForSelector(`${state}:not([data-calls="0"])`);
 }
 const badge = (page: Page) => page.locator(`${fig} .badge`).textContent();
 const note = (page: Page) => page.locator(`${fig} .figure-note`).textContent();
-/** Horizontal spread of the drawn points (SVG units), a proxy for how noised they are. */
-const spread = (page: Page) =>
-  page.$$eval(`${fig} path.pts`, (paths) => {
-    // Each point is drawn as `M<x − r> <y>a…`: read the x of every point.
-    const xs = paths.flatMap((p) =>
-      [...(p.getAttribute('d') ?? '').matchAll(/M(-?[\d.]+) /g)].map((m) => Number(m[1])),
-    );
-    if (xs.length !== 700) return Number.NaN; // every point must be drawn
-    const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
-    return Math.sqrt(xs.reduce((a, b) => a + (b - mean) ** 2, 0) / xs.length);
-  });
-const numTensors = (page: Page) =>
-  page.evaluate(
-    () =>
-      (globalThis as unknown as { _tfengine: { state: { numTensors: number } } })._tfengine.state
-        .numTensors,
+const cursor = async (page: Page) => Number(await page.locator(state).getAttribute('data-cursor'));
+/**
+ * One step forward with the figure's own button, once the model is free (a press while it
+ * works is ignored, by design), waiting until the step is on screen (a step the model
+ * already took is shown from the kept frames).
+ */
+async function step(page: Page) {
+  await page.waitForSelector(`${state}[data-busy="false"]`, { timeout: 30_000 });
+  const before = await cursor(page);
+  await page.locator(fig).getByRole('button', { name: 'One step', exact: true }).click();
+  await page.waitForFunction(
+    ([sel, n]) => Number(document.querySelector(sel)?.getAttribute('data-cursor')) > n,
+    [state, before] as const,
+    { timeout: 30_000 },
   );
+}
+/** Standard deviation of the ε̂ picture's red channel: a lost context draws a flat zero. */
+const contrast = (page: Page) =>
+  page.locator(`${fig} canvas.eps`).evaluate((c) => {
+    const canvas = c as HTMLCanvasElement;
+    const d = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+    const red = Array.from({ length: d.length / 4 }, (_, i) => d[4 * i]!);
+    const mean = red.reduce((a, b) => a + b, 0) / red.length;
+    return Math.sqrt(red.reduce((a, b) => a + (b - mean) ** 2, 0) / red.length);
+  });
+const worker = (page: Page) => {
+  const found = page.workers().find((w) => w.url().includes(WORKER));
+  if (!found) throw new Error('no diffusion worker is running');
+  return found;
+};
 
-describe('the forward-diffusion figure', () => {
-  test('runs on WebAssembly, says so, and noises the points as t grows', async () => {
+describe('the runtime in the diffusion worker', () => {
+  test('runs on WebAssembly and says so; the page itself never loads TensorFlow.js', async () => {
     const w = await open(browser, 'diffusion/');
     const { page } = w;
     try {
@@ -49,69 +67,23 @@ describe('the forward-diffusion figure', () => {
       expect(new URL(wasm[0]!).pathname).toMatch(
         /^\/_astro\/tfjs-backend-wasm(-simd)?\.[\w-]+\.wasm$/,
       );
-
-      const clean = await spread(page);
-      const baseline = await numTensors(page);
-      const slider = page.locator(fig).getByRole('slider', { name: /Step/ });
-      const firstPath = await page.locator(`${fig} path.pts`).first().getAttribute('d');
-      await slider.fill('1000');
-      await page.waitForFunction(
-        ([sel, before]) => document.querySelector(`${sel} path.pts`)?.getAttribute('d') !== before,
-        [fig, firstPath] as const,
-      );
-      expect(await page.locator(`${fig} .readout dd`).first().textContent()).toBe('0.006');
-      const noised = await spread(page);
-      expect(Math.abs(noised - clean)).toBeGreaterThan(1);
-      for (const t of ['100', '500', '900']) await slider.fill(t);
-      await page.locator(fig).getByRole('radio', { name: 'cosine' }).check();
-      await page.waitForTimeout(300);
-      await expect.poll(() => numTensors(page), { timeout: 5000 }).toBe(baseline);
+      expect(await page.evaluate(() => '_tfengine' in globalThis)).toBe(false);
+      await step(page);
+      const baseline = await liveTensors(page, WORKER);
+      for (let i = 0; i < 3; i++) await step(page);
+      await expect.poll(() => liveTensors(page, WORKER), { timeout: 5000 }).toBe(baseline);
       expect(w.consoleErrors).toEqual([]);
     } finally {
       await w.close();
     }
   });
 
-  test('restores t and the schedule from a shared link, clamping bad values', async () => {
-    const w = await open(
-      browser,
-      'diffusion/?forward-diffusion.t=5000&forward-diffusion.schedule=cosine#fig-forward-diffusion',
-    );
-    try {
-      await ready(w.page);
-      expect(await w.page.locator(fig).getByRole('slider', { name: /Step/ }).inputValue()).toBe(
-        '1000',
-      );
-      expect(await w.page.locator(fig).getByRole('radio', { name: 'cosine' }).isChecked()).toBe(
-        true,
-      );
-    } finally {
-      await w.close();
-    }
-  });
-
-  test('with reduced motion Play moves in calm steps of a tenth', async () => {
-    const w = await open(browser, 'diffusion/', { reducedMotion: 'reduce' });
-    const { page } = w;
-    try {
-      await ready(page);
-      const slider = page.locator(fig).getByRole('slider', { name: /Step/ });
-      await page.locator(fig).getByRole('button', { name: 'Play' }).click();
-      await page.waitForTimeout(1500);
-      const t = Number(await slider.inputValue());
-      expect(t).toBeGreaterThan(0);
-      expect(t % 100).toBe(0);
-    } finally {
-      await w.close();
-    }
-  });
-
-  test('shows an error with a retry when tfjs cannot load, and the article stays readable', async () => {
+  test('shows an error with a retry when the worker cannot load, and the article stays readable', async () => {
     const context = await workerlessContext(browser);
     const page = await context.newPage();
     try {
       let block = true;
-      await page.route(/\/_astro\/runtime\.[\w-]+\.js$/, (route) =>
+      await page.route(/\/_astro\/diffusion\.worker-[\w-]+\.js$/, (route) =>
         block ? route.abort() : route.continue(),
       );
       await page.goto(new URL('diffusion/', siteUrl()).toString());
@@ -124,7 +96,7 @@ describe('the forward-diffusion figure', () => {
       expect(await page.locator('[data-figure="timeline"]').count()).toBe(1);
       block = false;
       await page.locator(fig).getByRole('button', { name: 'Try again' }).click();
-      await page.waitForSelector(`${fig}[data-status="ready"]`);
+      await ready(page);
       expect(await badge(page)).toContain('WebAssembly');
     } finally {
       await context.close();
@@ -136,7 +108,7 @@ describe('the forward-diffusion figure', () => {
     const page = await context.newPage();
     try {
       await page.route(/\.wasm$/, (route) => route.abort());
-      await page.goto(new URL('diffusion/', siteUrl()).toString());
+      await page.goto(new URL('embed/reverse-process/', siteUrl()).toString());
       await ready(page);
       expect(await badge(page)).toContain('WebGL');
       expect(await note(page)).toContain('WebAssembly unavailable: running on WebGL');
@@ -146,16 +118,16 @@ describe('the forward-diffusion figure', () => {
   });
 
   test('recovers from a lost WebGL context instead of drawing zeros', async () => {
-    const w = await open(browser, 'diffusion/?backend=webgl');
+    const w = await open(browser, 'embed/reverse-process/?backend=webgl');
     const { page } = w;
     try {
       await ready(page);
       expect(await badge(page)).toContain('WebGL');
-      await page.locator(fig).getByRole('slider', { name: /Step/ }).fill('200');
-      await page.waitForTimeout(300);
-      const before = await spread(page);
-      await page.evaluate(() => {
-        // tfjs keeps its canvas off the page: reach its context through the engine.
+      await step(page);
+      const before = await contrast(page);
+      expect(before).toBeGreaterThan(5);
+      await worker(page).evaluate(() => {
+        // tfjs keeps its canvas in the worker: reach its context through the engine.
         const engine = (
           globalThis as unknown as {
             _tfengine: { backend: { gpgpu: { gl: WebGL2RenderingContext } } };
@@ -163,21 +135,22 @@ describe('the forward-diffusion figure', () => {
         )._tfengine;
         engine.backend.gpgpu.gl.getExtension('WEBGL_lose_context')!.loseContext();
       });
-      // Reads started on the dying context must not hang or leak.
-      for (const t of ['201', '202', '203'])
-        await page.locator(fig).getByRole('slider', { name: /Step/ }).fill(t);
+      // A step started on the dying context must not hang: the figure recovers and goes on.
+      await page.locator(fig).getByRole('button', { name: 'One step', exact: true }).click();
       await page.waitForFunction(
         (sel) => document.querySelector(sel)?.getAttribute('data-backend') !== 'webgl',
         fig,
+        { timeout: 30_000 },
       );
       expect(await badge(page)).toContain('WebAssembly');
       expect(await note(page)).toContain('WebGL context lost');
-      await page.locator(fig).getByRole('slider', { name: /Step/ }).fill('250');
-      await page.waitForTimeout(300);
-      const after = await spread(page);
-      expect(after).toBeGreaterThan(before * 0.5); // points are still spread, not collapsed at 0
-      // A read may still be in flight on a slow machine; a leak would stay above 0.
-      await expect.poll(() => numTensors(page), { timeout: 5000 }).toBe(0);
+      await page.waitForSelector(`${fig}[data-status="ready"]`);
+      await step(page);
+      await step(page);
+      expect(await contrast(page)).toBeGreaterThan(before * 0.5); // a real ε̂, not zeros
+      const baseline = await liveTensors(page, WORKER);
+      await step(page);
+      await expect.poll(() => liveTensors(page, WORKER), { timeout: 5000 }).toBe(baseline);
     } finally {
       await w.close();
     }
@@ -190,7 +163,7 @@ describe('with the GPU disabled', () => {
   afterAll(() => noGpu?.close());
 
   test('a figure asked to use WebGL falls back to WebAssembly and says so', async () => {
-    const w = await open(noGpu, 'diffusion/?backend=webgl');
+    const w = await open(noGpu, 'embed/reverse-process/?backend=webgl');
     try {
       await ready(w.page);
       expect(await badge(w.page)).toContain('WebAssembly');
