@@ -13,7 +13,7 @@ const METRICS = '[data-figure="compare-metrics"]';
 const MODELS = ['vae', 'gan', 'ddpm', 'ldm'] as const;
 const N = 32;
 
-const numTensors = (page: Page) => liveTensors(page, 'compare.worker');
+const numTensors = (page: Page) => liveTensors(page, 'compare');
 
 const longTasks = (page: Page) =>
   page.evaluate(() => {

@@ -15,7 +15,7 @@ const ROUNDS = 20;
 const MEASURES = 3;
 
 /** Live tensors in the page's GAN worker, where the chapter's model runs. */
-const numTensors = (page: Page) => liveTensors(page, 'gan.worker');
+const numTensors = (page: Page) => liveTensors(page, 'gan');
 
 /** The durations of a performance measure so far, and clears them. */
 const take = (page: Page, name: string) =>

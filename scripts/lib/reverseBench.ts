@@ -32,7 +32,7 @@ export interface ReverseBench {
 }
 
 /** Live tensors in the page's diffusion worker, where the chapter's models run. */
-const numTensors = (page: Page) => liveTensors(page, 'diffusion.worker');
+const numTensors = (page: Page) => liveTensors(page, 'diffusion');
 const attr = async (page: Page, name: string) =>
   Number(await page.locator(STATE).getAttribute(`data-${name}`));
 

@@ -1,17 +1,25 @@
 /**
- * Live tfjs tensors where a figure's model runs: on the page, or in the page's Web Worker
- * whose script name contains `worker` (the comparison page and the VAE chapter keep tfjs
- * there). The benches and the end-to-end tests read leaks through this.
+ * Live tfjs tensors where a figure's model runs: on the page, or in the page's model worker
+ * started for chapter `worker` ('vae', 'gan', 'diffusion' or 'compare': the name its client
+ * gives the shared src/figures/models.worker.ts). The benches and the end-to-end tests read
+ * leaks through this.
  */
-import type { Page } from 'playwright-core';
+import type { Page, Worker } from 'playwright-core';
 
 const count = () =>
   (globalThis as unknown as { _tfengine: { state: { numTensors: number } } })._tfengine.state
     .numTensors;
 
+/** The page's model worker of chapter `name`. */
+export async function modelWorker(page: Page, name: string): Promise<Worker> {
+  for (const w of page.workers()) {
+    const own = await w.evaluate(() => (self as unknown as { name: string }).name).catch(() => '');
+    if (own === name) return w;
+  }
+  throw new Error(`no ${name} model worker is running`);
+}
+
 export async function liveTensors(page: Page, worker?: string): Promise<number> {
   if (worker === undefined) return page.evaluate(count);
-  const found = page.workers().find((w) => w.url().includes(worker));
-  if (!found) throw new Error(`no ${worker} worker is running`);
-  return found.evaluate(count);
+  return (await modelWorker(page, worker)).evaluate(count);
 }

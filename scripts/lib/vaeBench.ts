@@ -25,7 +25,7 @@ const FIG = '[data-figure="vae-latent-map"]';
 const FRAME = 'vae-latent-map:frame';
 
 /** The chapter's model runs in the page's VAE worker. */
-const numTensors = (page: Page) => liveTensors(page, 'vae.worker');
+const numTensors = (page: Page) => liveTensors(page, 'vae');
 
 export async function benchLatentMap(
   browser: Browser,

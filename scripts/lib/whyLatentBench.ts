@@ -16,7 +16,7 @@ const fig = '[data-figure="why-latent"]';
 const STEPS = 50;
 
 /** Live tensors in the page's diffusion worker, where the chapter's models run. */
-const tensors = (page: Page) => liveTensors(page, 'diffusion.worker');
+const tensors = (page: Page) => liveTensors(page, 'diffusion');
 
 /** Waits for the figure's run to end and reads its measured cells. */
 async function readRun(page: Page) {

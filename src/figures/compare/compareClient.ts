@@ -1,7 +1,8 @@
 /**
  * The comparison page's figures talk to their models through this: the same calls as
- * CompareSession (compareSession.ts), answered by a Web Worker (compare.worker.ts) that one
- * page's figures share, so drawing and measuring never block the page. Aborting a call's
+ * CompareSession (compareSession.ts), answered in a Web Worker (compareServe.ts, run by the
+ * shared ../models.worker.ts) that one page's figures share, so drawing and measuring never
+ * block the page. Aborting a call's
  * signal stops it in the worker; its promise then rejects with an error named 'Aborted'.
  */
 import type { Score } from '../../models/yardstick.ts';
@@ -49,7 +50,7 @@ export class CompareClient extends WorkerClient<CompareCall, CompareResult> {
 export const openCompare = sharedClient(
   (base) =>
     new CompareClient(
-      new Worker(new URL('./compare.worker.ts', import.meta.url), {
+      new Worker(new URL('../models.worker.ts', import.meta.url), {
         type: 'module',
         name: 'compare',
       }),

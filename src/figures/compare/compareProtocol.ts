@@ -1,6 +1,6 @@
 /**
  * The messages between the comparison page's figures (compareClient.ts) and the Web Worker
- * that runs their models (compare.worker.ts), on the shared session protocol
+ * that runs their models (compareServe.ts), on the shared session protocol
  * (../shell/sessionProtocol.ts): pixels travel as transferred Float32Arrays.
  */
 import type {

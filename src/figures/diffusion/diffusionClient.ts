@@ -1,7 +1,8 @@
 /**
  * The diffusion chapter's figures talk to its models through this: one Web Worker per page
- * (diffusion.worker.ts) shared by the reverse process, the prompting figure, the "why
- * latent" race and the 2-D model, so the models' start-up and every model call stay off the main thread.
+ * (diffusionServe.ts, run by the shared ../models.worker.ts) shared by the reverse process,
+ * the prompting figure, the "why latent" race and the 2-D model, so the models' start-up and
+ * every model call stay off the main thread.
  */
 import type { ToyDistribution } from '../../data/toy2d.ts';
 import { forwardFilm, type Trajectory } from '../../models/diffusion2dPaths.ts';
@@ -104,7 +105,7 @@ export class DiffusionClient
 export const openDiffusion = sharedClient(
   (base) =>
     new DiffusionClient(
-      new Worker(new URL('./diffusion.worker.ts', import.meta.url), {
+      new Worker(new URL('../models.worker.ts', import.meta.url), {
         type: 'module',
         name: 'diffusion',
       }),

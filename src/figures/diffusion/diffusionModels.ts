@@ -1,5 +1,5 @@
 /**
- * The diffusion chapter's models, in its Web Worker (diffusion.worker.ts): the pixel-space
+ * The diffusion chapter's models, in its Web Worker (diffusionServe.ts): the pixel-space
  * ddpm (Ho et al. 2020), the prompted latent model (the ldm denoiser and the ldm-ae decoder),
  * the probe and the 2-D toy model, each downloaded the first time a figure needs it and then shared. A failed
  * download is forgotten, so the next call tries again. Latent sizes and the prediction type

@@ -1,5 +1,5 @@
 /**
- * The calls the diffusion chapter's figures make of its worker (diffusion.worker.ts, answered
+ * The calls the diffusion chapter's figures make of its worker (diffusionServe.ts, answered
  * on the shared session protocol, ../shell/sessionProtocol.ts).
  */
 import type { ToyDistribution } from '../../data/toy2d.ts';

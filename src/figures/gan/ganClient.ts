@@ -1,7 +1,7 @@
 /**
  * The GAN chapter's figures talk to the GAN through this: GanSession's calls (ganSession.ts),
- * answered by a Web Worker (gan.worker.ts) that a page's figures share, so the model's
- * start-up and every face it draws stay off the main thread.
+ * answered in a Web Worker (ganServe.ts, run by the shared ../models.worker.ts) that a page's
+ * figures share, so the model's start-up and every face it draws stay off the main thread.
  */
 import { WorkerClient, sharedClient } from '../shell/workerClient.ts';
 import type { GanCall, GanResult, Scored } from './ganProtocol.ts';
@@ -42,7 +42,7 @@ export class GanClient extends WorkerClient<GanCall, GanResult> implements GanAp
 export const openGan = sharedClient(
   (base) =>
     new GanClient(
-      new Worker(new URL('./gan.worker.ts', import.meta.url), { type: 'module', name: 'gan' }),
+      new Worker(new URL('../models.worker.ts', import.meta.url), { type: 'module', name: 'gan' }),
       base,
     ),
 );

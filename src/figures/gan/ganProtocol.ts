@@ -1,5 +1,5 @@
 /**
- * The calls the GAN chapter's figures make of the GAN worker (gan.worker.ts, answered on the
+ * The calls the GAN chapter's figures make of the GAN worker (ganServe.ts, answered on the
  * shared session protocol, ../shell/sessionProtocol.ts), one per GanApi method.
  */
 import type { Measured } from './ganSession.ts';

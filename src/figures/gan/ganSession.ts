@@ -1,7 +1,7 @@
 /**
  * The trained GAN, shared by the chapter's figures: one tfjs runtime, one download of the
  * generator and discriminator, and (only when a figure asks) the probe and the VAE's decoder
- * to compare against. It runs in the page's GAN worker (gan.worker.ts); figures reach it
+ * to compare against. It runs in the page's GAN worker (ganServe.ts); figures reach it
  * through ganClient.ts as a `GanApi` and get plain Float32Arrays back: every tensor is made
  * and freed inside `runtime.read`.
  */

@@ -1,7 +1,8 @@
 /**
  * The VAE chapter's figures talk to the VAE through this: VaeSession's calls (vaeSession.ts),
- * answered by a Web Worker (vae.worker.ts) that a page's figures share, so the model's
- * start-up, the held-out faces and every decode stay off the main thread.
+ * answered in a Web Worker (vaeServe.ts, run by the shared ../models.worker.ts) that a page's
+ * figures share, so the model's start-up, the held-out faces and every decode stay off the
+ * main thread.
  */
 import { WorkerClient, sharedClient } from '../shell/workerClient.ts';
 import type { VaeCall, VaeResult } from './vaeProtocol.ts';
@@ -47,7 +48,7 @@ export class VaeClient extends WorkerClient<VaeCall, VaeResult> implements VaeAp
 export const openVae = sharedClient(
   (base) =>
     new VaeClient(
-      new Worker(new URL('./vae.worker.ts', import.meta.url), { type: 'module', name: 'vae' }),
+      new Worker(new URL('../models.worker.ts', import.meta.url), { type: 'module', name: 'vae' }),
       base,
     ),
 );

@@ -1,5 +1,5 @@
 /**
- * The calls the VAE chapter's figures make of the VAE worker (vae.worker.ts, answered on
+ * The calls the VAE chapter's figures make of the VAE worker (vaeServe.ts, answered on
  * the shared session protocol, ../shell/sessionProtocol.ts), one per VaeSession method.
  */
 import type { Codes, HeldOut, LossTerms } from './vaeSession.ts';

@@ -1,7 +1,7 @@
 /**
  * The trained VAE, shared by every figure of the chapter: one tfjs runtime, one download of
  * the weights, one encoding of the held-out faces the latent plane shows. It runs in the
- * VAE worker (vae.worker.ts); figures reach it through vaeClient.ts as a `VaeApi` and get
+ * VAE worker (vaeServe.ts); figures reach it through vaeClient.ts as a `VaeApi` and get
  * plain Float32Arrays back: every tensor is made and freed inside `runtime.read`.
  */
 import * as tf from '@tensorflow/tfjs-core';

@@ -6,12 +6,13 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { liveTensors } from '../../../scripts/lib/tensors.ts';
+import { liveTensors, modelWorker } from '../../../scripts/lib/tensors.ts';
 import { launch, open, siteUrl, wakeFigures, workerlessContext } from '../lib/browser.ts';
 
 const fig = '[data-figure="reverse-process"]';
 const state = `${fig} .reverse`;
-const WORKER = 'diffusion.worker';
+/** The name the diffusion chapter gives its model worker. */
+const WORKER = 'diffusion';
 let browser: Browser;
 beforeAll(async () => (browser = await launch()));
 afterAll(() => browser?.close());
@@ -48,11 +49,6 @@ const contrast = (page: Page) =>
     const mean = red.reduce((a, b) => a + b, 0) / red.length;
     return Math.sqrt(red.reduce((a, b) => a + (b - mean) ** 2, 0) / red.length);
   });
-const worker = (page: Page) => {
-  const found = page.workers().find((w) => w.url().includes(WORKER));
-  if (!found) throw new Error('no diffusion worker is running');
-  return found;
-};
 
 describe('the runtime in the diffusion worker', () => {
   test('runs on WebAssembly and says so; the page itself never loads TensorFlow.js', async () => {
@@ -83,7 +79,7 @@ describe('the runtime in the diffusion worker', () => {
     const page = await context.newPage();
     try {
       let block = true;
-      await page.route(/\/_astro\/diffusion\.worker-[\w-]+\.js$/, (route) =>
+      await page.route(/\/_astro\/models\.worker-[\w-]+\.js$/, (route) =>
         block ? route.abort() : route.continue(),
       );
       await page.goto(new URL('diffusion/', siteUrl()).toString());
@@ -126,7 +122,7 @@ describe('the runtime in the diffusion worker', () => {
       await step(page);
       const before = await contrast(page);
       expect(before).toBeGreaterThan(5);
-      await worker(page).evaluate(() => {
+      await (await modelWorker(page, WORKER)).evaluate(() => {
         // tfjs keeps its canvas in the worker: reach its context through the engine.
         const engine = (
           globalThis as unknown as {

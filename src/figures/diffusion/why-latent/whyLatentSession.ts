@@ -3,7 +3,7 @@
  * steps) run by the latent model (ldm denoiser in the ldm-ae latent, decoded at every step so
  * the reader sees the face form) and by the pixel-space ddpm, one model call per animation
  * frame through a shared FrameQueue, each call timed on its own. The race is driven here, on
- * the page; each model call is answered by the chapter's worker (diffusion.worker.ts), so the
+ * the page; each model call is answered by the chapter's worker (diffusionServe.ts), so the
  * page itself never runs TensorFlow.js. Both lanes' calls make the same round trip, so the
  * timings still compare like with like.
  */

@@ -23,7 +23,7 @@ beforeAll(async () => (browser = await launch()));
 afterAll(() => browser?.close());
 
 /** Live tensors in the comparison page's Web Worker, where its models run. */
-const numTensors = (page: Page) => liveTensors(page, 'compare.worker');
+const numTensors = (page: Page) => liveTensors(page, 'compare');
 
 async function gridsDrawn(page: Page, seed: number) {
   await page.locator(SAMPLES).scrollIntoViewIfNeeded();

@@ -48,7 +48,7 @@ async function changed(page: Page, from: string) {
 const button = (page: Page, name: string) =>
   page.locator(fig).getByRole('button', { name, exact: true });
 /** Live tensors in the page's diffusion worker, where the chapter's models run. */
-const numTensors = (page: Page) => liveTensors(page, 'diffusion.worker');
+const numTensors = (page: Page) => liveTensors(page, 'diffusion');
 
 describe('diffusion in 2-D', () => {
   test('denoises on WebAssembly; play advances, pause stops all work; no errors, no other origin', async () => {

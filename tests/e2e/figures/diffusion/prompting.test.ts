@@ -41,7 +41,7 @@ async function ready(page: Page) {
   await expect.poll(() => gridBusy(page), { timeout: 90_000 }).toBe('false');
 }
 /** Live tensors in the page's diffusion worker, where the chapter's models run. */
-const numTensors = (page: Page) => liveTensors(page, 'diffusion.worker');
+const numTensors = (page: Page) => liveTensors(page, 'diffusion');
 
 describe('prompting the latent diffusion model', () => {
   test('the default prompt: glasses and red hair light up, "smiling" is ignored; the grid is measured', async () => {

@@ -41,7 +41,7 @@ const pictures = async (page: Page) =>
 const button = (page: Page, name: string) =>
   page.locator(fig).getByRole('button', { name, exact: true });
 /** Live tensors in the page's diffusion worker, where the chapter's models run. */
-const numTensors = (page: Page) => liveTensors(page, 'diffusion.worker');
+const numTensors = (page: Page) => liveTensors(page, 'diffusion');
 const waitFor = (page: Page, name: 'cursor' | 'taken', target: number, timeout = 120_000) =>
   page.waitForFunction(
     ([sel, key, n]) => Number(document.querySelector(sel)?.getAttribute(`data-${key}`)) >= n,

@@ -27,7 +27,7 @@ const pixels = (canvas: Locator) => canvas.evaluate((c) => (c as HTMLCanvasEleme
 const guess = (page: Page, lane: 'latent' | 'pixel') =>
   page.locator(`${FIG} [data-lane="${lane}"] .pair figure:nth-child(2) canvas`);
 /** Live tensors in the page's diffusion worker, where the chapter's models run. */
-const numTensors = (page: Page) => liveTensors(page, 'diffusion.worker');
+const numTensors = (page: Page) => liveTensors(page, 'diffusion');
 
 /** Waits until a run has finished: both "one picture" cells show a time. */
 async function finished(page: Page) {

@@ -33,7 +33,7 @@ const painted = (canvas: Locator) =>
     return (c as HTMLCanvasElement).toDataURL() !== blank.toDataURL();
   });
 /** Live tensors in the page's GAN worker, where the chapter's model runs. */
-const numTensors = (page: Page) => liveTensors(page, 'gan.worker');
+const numTensors = (page: Page) => liveTensors(page, 'gan');
 const text = async (l: Locator) => (await l.textContent())?.replace(/\s+/g, ' ').trim() ?? '';
 
 describe('the forger’s faces', () => {

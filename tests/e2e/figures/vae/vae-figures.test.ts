@@ -34,7 +34,7 @@ async function ready(page: Page, selector: string) {
 }
 const pixels = (canvas: Locator) => canvas.evaluate((c) => (c as HTMLCanvasElement).toDataURL());
 /** The chapter's model runs in the page's VAE worker. */
-const numTensors = (page: Page) => liveTensors(page, 'vae.worker');
+const numTensors = (page: Page) => liveTensors(page, 'vae');
 const text = async (l: Locator) => (await l.textContent())?.trim() ?? '';
 
 /** A finger drag from `a` to `b` (page coordinates), through Chromium's touch input. */

@@ -1,6 +1,7 @@
 /**
  * The VAE chapter's model, off the main thread: one VaeSession (tfjs, the weights, the
- * held-out faces' codes) in a Web Worker, answering vaeClient.ts. Drawing and encoding the
+ * held-out faces' codes) in the page's model worker (../models.worker.ts), answering
+ * vaeClient.ts. Drawing and encoding the
  * 500 held-out faces took the page ~260 ms of main-thread work in slices; here it takes none.
  */
 import type { Runtime } from '../../models/runtime.ts';

@@ -1,7 +1,7 @@
 /**
  * The diffusion chapter's models, off the main thread: the ddpm, the prompted latent model,
- * the probe and the 2-D toy model (diffusionModels.ts) in one Web Worker that the chapter's figures share
- * through diffusionClient.ts. A U-Net call took the page 20–30 ms of main-thread work per
+ * the probe and the 2-D toy model (diffusionModels.ts) in the page's model worker
+ * (../models.worker.ts), shared by the chapter's figures through diffusionClient.ts. A U-Net call took the page 20–30 ms of main-thread work per
  * step of the reverse process; here it takes none.
  */
 import { serveSession } from '../shell/serveSession.ts';

@@ -1,6 +1,6 @@
 /**
  * The comparison page's models, off the main thread: one CompareSession (tfjs, the models,
- * the probe) in a Web Worker, answering compareClient.ts. Drawing DDPM's faces or measuring
+ * the probe) in the page's model worker (../models.worker.ts), answering compareClient.ts. Drawing DDPM's faces or measuring
  * a thousand of them took main-thread tasks of 100 ms and more; here they take none.
  */
 import type { Probed, ImageSet } from '../../models/yardstick.ts';

@@ -1,6 +1,7 @@
 /**
  * The GAN chapter's model, off the main thread: one GanSession (tfjs, the generator and
- * discriminator, the probe and VAE when asked) in a Web Worker, answering ganClient.ts. A
+ * discriminator, the probe and VAE when asked) in the page's model worker
+ * (../models.worker.ts), answering ganClient.ts. A
  * grid of 64 faces with their verdicts, or the 512-face diversity measurement, now costs the
  * page no main-thread work at all.
  */
