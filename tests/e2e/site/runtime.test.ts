@@ -122,7 +122,9 @@ describe('the runtime in the diffusion worker', () => {
       await step(page);
       const before = await contrast(page);
       expect(before).toBeGreaterThan(5);
-      await (await modelWorker(page, WORKER)).evaluate(() => {
+      await (
+        await modelWorker(page, WORKER)
+      ).evaluate(() => {
         // tfjs keeps its canvas in the worker: reach its context through the engine.
         const engine = (
           globalThis as unknown as {
