@@ -35,7 +35,14 @@ export default defineConfig({
     // one file each, not two (a reader would download both).
     worker: {
       format: 'es',
-      rollupOptions: { output: { assetFileNames: '_astro/[name].[hash][extname]' } },
+      rollupOptions: {
+        output: {
+          assetFileNames: '_astro/[name].[hash][extname]',
+          // The model worker's chapters share tfjs-core: name its chunk for what it is (Rollup
+          // would name it after the first chapter that imports it, e.g. "vae-….js").
+          manualChunks: (id) => (id.includes('@tensorflow/tfjs-core') ? 'tfjs-core' : undefined),
+        },
+      },
     },
   },
   experimental: {
