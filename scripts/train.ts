@@ -6,8 +6,7 @@
  *   npm run train -- all [--resume]                every model, two processes at a time
  *
  * ids: probe, vae, gan, ddpm, ldm-ae, ldm-ae-sharp (ldm-ae's second stage: a sharper decoder),
- * ldm-ae-eyes (its third: eyes weighted up), ldm, ldm-ae-robust (its fourth: a decoder trained on
- * slightly noisy latents; the encoder, and so the ldm, unchanged), diffusion-2d. Checkpoints go to
+ * ldm-ae-eyes (its third: eyes weighted up), ldm, diffusion-2d. Checkpoints go to
  * .checkpoints/<id>/ every 250 steps; `--resume` continues from the last one (weights, Adam
  * moments, EMA and loss history), so a long run can span several sittings; on a machine with
  * no checkpoint it continues from the shipped weights as a new stage. `--smoke` runs a
@@ -29,7 +28,7 @@ const smoke = args.includes('--smoke');
 /** Two lanes, one per core; each lane trains in order (ldm needs the shipped ldm-ae). */
 const LANES: ModelId[][] = [
   ['ddpm', 'gan', 'diffusion-2d'],
-  ['vae', 'ldm-ae', 'ldm-ae-sharp', 'ldm-ae-eyes', 'ldm', 'ldm-ae-robust'],
+  ['vae', 'ldm-ae', 'ldm-ae-sharp', 'ldm-ae-eyes', 'ldm'],
 ];
 
 if (id === 'all') {

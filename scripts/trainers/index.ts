@@ -6,7 +6,7 @@ import { diffusion2dTrainer } from './diffusion2d.ts';
 import { ganTrainer } from './gan.ts';
 import { ldmTrainer } from './ldm.ts';
 import { ldmAeTrainer } from './ldmAe.ts';
-import { ldmAeEyesTrainer, ldmAeRobustTrainer, ldmAeSharpTrainer } from './ldmAeStage.ts';
+import { ldmAeEyesTrainer, ldmAeSharpTrainer } from './ldmAeStage.ts';
 import { vaeTrainer } from './vae.ts';
 
 export const TRAINERS = {
@@ -16,7 +16,6 @@ export const TRAINERS = {
   'ldm-ae': ldmAeTrainer,
   'ldm-ae-sharp': ldmAeSharpTrainer,
   'ldm-ae-eyes': ldmAeEyesTrainer,
-  'ldm-ae-robust': ldmAeRobustTrainer,
   ldm: ldmTrainer,
   'diffusion-2d': diffusion2dTrainer,
 } satisfies Record<string, (o: TrainerOptions) => Trainer | Promise<Trainer>>;
