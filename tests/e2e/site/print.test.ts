@@ -140,6 +140,15 @@ describe('printing a chapter after reading it', () => {
       const { page } = w;
       try {
         await wakeFigures(page);
+        // A reader who read the chapter let its figures finish: the prompting figure's
+        // guidance grid goes on computing in its worker after the figure is ready.
+        await page.waitForFunction(
+          () => !document.querySelector('[data-grid-busy="true"]'),
+          undefined,
+          {
+            timeout: 60_000,
+          },
+        );
         const openBefore = await openAlternatives(page);
         const canvasesBefore = await visibleCanvases(page);
 
