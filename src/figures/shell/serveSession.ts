@@ -4,8 +4,8 @@
  * changes, opens the session, and answers each call by id with `run`, which gets an abort
  * signal and a progress callback. When the runtime moves to another backend (a lost WebGL
  * context), the models' tensors went with the old one: the session is opened afresh, models
- * reloaded, before the page hears of the switch and asks again. `transfer` names the buffers of an answer that may be
- * handed over rather than copied (never ones the session keeps).
+ * reloaded, before the page hears of the switch and asks again. `transfer` names the buffers
+ * of an answer that may be handed over rather than copied (never ones the session keeps).
  */
 import { BACKENDS, getRuntime, withUrlOverride, type Runtime } from '../../models/runtime.ts';
 import { forgetModels } from '../../models/zoo.ts';
