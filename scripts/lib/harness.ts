@@ -33,8 +33,12 @@ export interface Trainer {
   seed: number;
   /** Networks by name; a model with one network has one group. */
   groups: Record<string, Group>;
-  /** One optimisation step; returns the losses to log (plain numbers). */
-  step(step: number): Promise<Record<string, number>>;
+  /**
+   * One optimisation step; returns the losses to log (plain numbers). `step` counts this run's
+   * steps (warm-ups and schedules follow it); `seen` counts from the model's first training step,
+   * so a run that continues a shipped model draws batches and noise its earlier stages did not.
+   */
+  step(step: number, seen: number): Promise<Record<string, number>>;
   /** After training: the card's metrics and description. `weights` are what ships. */
   finish(weights: Record<string, Params>): Promise<{ metrics: object; card: object }>;
   /** Extra fields for model.json (what a browser needs to use the weights, e.g. a scale). */
@@ -121,7 +125,7 @@ async function train(trainer: Trainer, emas: Emas, options: RunOptions): Promise
         g.lr.end + 0.5 * (g.lr.start - g.lr.end) * (1 + Math.cos((Math.PI * step) / trainer.steps));
       (g.optimizer as unknown as { learningRate: number }).learningRate = lr;
     }
-    const losses = await trainer.step(step);
+    const losses = await trainer.step(step, step + (earlier?.steps ?? 0));
     updateEmas(trainer.groups, emas);
     for (const [k, v] of Object.entries(losses)) {
       sums[k] = (sums[k] ?? 0) + v;

@@ -38,13 +38,13 @@ export function ddpmTrainer({ smoke = false }: TrainerOptions = {}): Trainer {
     batch,
     seed: SEED,
     groups: { unet: net },
-    step: async (step) => {
-      const data = trainBatch(step, batch);
-      const uniform = mulberry32(SEED + step);
+    step: async (_step, seen) => {
+      const data = trainBatch(seen, batch);
+      const uniform = mulberry32(SEED + seen);
       const ts = Array.from({ length: batch }, () => 1 + Math.floor(uniform() * DDPM_T));
       return readLosses(() => {
         const x0 = tf.sub(tf.mul(imageTensor(data.pixels, batch), 2), 1) as tf.Tensor4D;
-        const noise = noiseAt(x0.shape, SEED + step) as tf.Tensor4D;
+        const noise = noiseAt(x0.shape, SEED + seen) as tf.Tensor4D;
         return {
           loss: minimize(net, () =>
             diffusionLoss((xt, t) => unet(net.vars, xt, t), x0, ts, noise, schedule.alphaBars),

@@ -43,12 +43,12 @@ export function ganTrainer({ smoke = false }: TrainerOptions = {}): Trainer {
     batch,
     seed: SEED,
     groups: { generator: g, discriminator: d },
-    step: async (step) => {
-      const data = trainBatch(step, batch);
+    step: async (_step, seen) => {
+      const data = trainBatch(seen, batch);
       return readLosses(() => {
         const real = imageTensor(data.pixels, batch);
-        const z1 = noiseAt([batch, NOISE], SEED + 2 * step) as tf.Tensor2D;
-        const z2 = noiseAt([batch, NOISE], SEED + 2 * step + 1) as tf.Tensor2D;
+        const z1 = noiseAt([batch, NOISE], SEED + 2 * seen) as tf.Tensor2D;
+        const z2 = noiseAt([batch, NOISE], SEED + 2 * seen + 1) as tf.Tensor2D;
         // D step: fakes from the current G, held fixed (its weights are not in D's var list).
         const fakes = generate(g.vars, z1);
         // Logged apart: the game's own loss (whose draw the figure marks at 2 ln 2) and R1.
@@ -56,7 +56,7 @@ export function ganTrainer({ smoke = false }: TrainerOptions = {}): Trainer {
         let game: tf.Scalar | undefined;
         minimize(d, () => {
           const realLogits = discriminate(d.vars, real);
-          r1 = tf.keep(r1Penalty(d.vars, real, realLogits, GAMMA, SEED + 7 * step + 3));
+          r1 = tf.keep(r1Penalty(d.vars, real, realLogits, GAMMA, SEED + 7 * seen + 3));
           game = tf.keep(discriminatorLoss(realLogits, discriminate(d.vars, fakes)));
           return tf.add(game, r1);
         });

@@ -57,9 +57,9 @@ describe('resuming', () => {
     const broken = join(root, 'broken');
     const first = TRAINERS['diffusion-2d']({ smoke: true });
     const step = first.step;
-    first.step = (i) => {
+    first.step = (i, seen) => {
       if (i === 45) throw new Error('power cut');
-      return step(i);
+      return step(i, seen);
     };
     const options = {
       checkpointDir: join(broken, 'checkpoint'),
@@ -105,7 +105,14 @@ describe('resuming', () => {
     });
     const next = join(root, 'next-machine');
     cpSync(join(shipped, 'model'), join(next, 'model'), { recursive: true });
-    const continued = await run(TRAINERS['diffusion-2d']({ smoke: true }), {
+    const second = TRAINERS['diffusion-2d']({ smoke: true });
+    const secondStep = second.step;
+    const seen: number[] = [];
+    second.step = (i, at) => {
+      seen.push(at);
+      return secondStep(i, at);
+    };
+    const continued = await run(second, {
       checkpointDir: join(next, 'checkpoint'), // empty: a new machine
       outDir: join(next, 'model'),
       logEvery: 10,
@@ -121,6 +128,9 @@ describe('resuming', () => {
     expect(stages[0]).toMatchObject({ steps: 60, recipe: 'the first run' });
     expect(stages[1]!.recipe).toMatch(/^continued from the shipped weights/);
     expect(stages[1]!.steps).toBe('60–120');
+    // Its batches are counted on from the first run's, so they are not the same ones again.
+    expect(seen[0]).toBe(60);
+    expect(seen.at(-1)).toBe(119);
     // The card's curve and step count go on from the shipped model's.
     const training = continued.card['training'] as { steps: number; history: { step: number }[] };
     expect(training.steps).toBe(120);
