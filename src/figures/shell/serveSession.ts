@@ -4,7 +4,8 @@
  * changes, opens the session, and answers each call by id with `run`, which gets an abort
  * signal and a progress callback. When the runtime moves to another backend (a lost WebGL
  * context), the models' tensors went with the old one: the session is opened afresh, models
- * reloaded, before the page hears of the switch and asks again. `transfer` names the buffers
+ * reloaded, before the page hears of the switch and asks again; if that fails (the network
+ * went with the GPU), the next call tries again. `transfer` names the buffers
  * of an answer that may be handed over rather than copied (never ones the session keeps).
  */
 import { BACKENDS, getRuntime, withUrlOverride, type Runtime } from '../../models/runtime.ts';
@@ -24,12 +25,24 @@ export function serveSession<S, C, R>(o: {
   const post = (message: FromWorker<R>, transfer: Transferable[] = []) =>
     (self as unknown as Worker).postMessage(message, transfer);
   let session: Promise<S> | null = null;
+  /** Opens the session afresh on the runtime's current backend; set once the runtime is up. */
+  let reopen: (() => Promise<S>) | null = null;
   const calls = new Map<number, AbortController>();
+
+  // A reopen that failed is forgotten, so the next call opens again instead of failing forever.
+  function reopened(): void {
+    const fresh = reopen!();
+    session = fresh;
+    fresh.catch(() => {
+      if (session === fresh) session = null;
+    });
+  }
 
   async function answer(id: number, call: C): Promise<void> {
     const controller = new AbortController();
     calls.set(id, controller);
     try {
+      if (!session && reopen) reopened();
       if (!session) throw new Error('The model worker is not open.');
       const value = await o.run(await session, call, {
         signal: controller.signal,
@@ -49,11 +62,12 @@ export function serveSession<S, C, R>(o: {
     if (message.type === 'open') {
       const { base } = message;
       session ??= getRuntime(withUrlOverride(BACKENDS, message.search)).then((runtime) => {
+        reopen = () => forgetModels().then(() => o.open(runtime, base));
         let backend = runtime.status.backend;
         runtime.subscribe((status) => {
           if (status.backend && status.backend !== backend) {
             backend = status.backend;
-            session = forgetModels().then(() => o.open(runtime, base));
+            reopened();
           }
           post({ type: 'runtime', status });
         });
