@@ -6,6 +6,7 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { remarkCitations } from './src/markdown/citations.ts';
 import { remarkReadingTime } from './src/markdown/readingTime.ts';
+import { remarkFigureImports } from './src/markdown/figureImports.ts';
 import { rehypeFocusableMath } from './src/markdown/focusableMath.ts';
 import { offline } from './src/offline/integration.ts';
 
@@ -23,7 +24,7 @@ export default defineConfig({
   // offline() writes dist/sw.js, the service worker that keeps the site readable offline.
   integrations: [svelte(), mdx(), offline()],
   markdown: {
-    remarkPlugins: [remarkMath, remarkCitations, remarkReadingTime],
+    remarkPlugins: [remarkMath, remarkCitations, remarkReadingTime, remarkFigureImports],
     // MathML output writes no inline style attributes, so the hash-based CSP holds.
     rehypePlugins: [[rehypeKatex, { output: 'mathml' }], rehypeFocusableMath],
   },
