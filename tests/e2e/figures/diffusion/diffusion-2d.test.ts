@@ -35,13 +35,20 @@ async function ready(page: Page) {
   await page.waitForSelector(`${fig}[data-status="ready"][data-backend]`, { timeout: 60_000 });
   await expect.poll(async () => (await state(page)).signature, { timeout: 30_000 }).not.toBe('');
 }
-/** Waits for a new film after a settings change, and returns its signature. */
+/**
+ * Waits for a new film after a settings change, and returns its signature. A film takes the
+ * worker about 1.5 s on one busy core, past expect.poll's default second: how fast is the
+ * bench's to say, not this test's.
+ */
 async function changed(page: Page, from: string) {
   await expect
-    .poll(async () => {
-      const s = await state(page);
-      return !s.computing && s.signature !== from;
-    })
+    .poll(
+      async () => {
+        const s = await state(page);
+        return !s.computing && s.signature !== from;
+      },
+      { timeout: 20_000 },
+    )
     .toBe(true);
   return (await state(page)).signature;
 }
