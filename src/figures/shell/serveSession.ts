@@ -5,8 +5,8 @@
  * signal and a progress callback. When the runtime moves to another backend (a lost WebGL
  * context), the models' tensors went with the old one: the session is opened afresh, models
  * reloaded, before the page hears of the switch and asks again; if that fails (the network
- * went with the GPU), the next call tries again. `transfer` names the buffers
- * of an answer that may be handed over rather than copied (never ones the session keeps).
+ * went with the GPU), the next call tries again. `transfer` names the buffers of an answer
+ * that may be handed over rather than copied (never ones the session keeps).
  */
 import { BACKENDS, getRuntime, withUrlOverride, type Runtime } from '../../models/runtime.ts';
 import { forgetModels } from '../../models/zoo.ts';
