@@ -36,7 +36,7 @@ test.each(Object.entries(CSS_BUDGETS_KB))('/%s inlines ≤ %d KB gzip of CSS', (
   expect(gz, `/${path} inlines ${gz.toFixed(1)} KB gzip of CSS`).toBeLessThanOrEqual(budget);
 });
 
-test('the home page carries only the timeline’s figure styles', () => {
+test('the home page leaves out the GAN chapter’s figure styles', () => {
   const home = inlineCss(readFileSync(join(DIST, 'index.html'), 'utf8'));
   const gan = inlineCss(readFileSync(join(DIST, 'gan', 'index.html'), 'utf8'));
   const scopes = (css: string) => new Set(css.match(/svelte-[a-z0-9]+/g));
